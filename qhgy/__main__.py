@@ -1,0 +1,5 @@
+import sys
+
+from qhgy.cli import main
+
+sys.exit(main())

@@ -1,0 +1,73 @@
+"""Shapes of the lines the importer recognises: attributions, bylines, dates, headings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from qhgy.textnorm import HAN, match_key
+
+CREDITS = re.compile(r"^[（(]\s*((?:文稿|文字|文|撰稿|供稿|图|图片|图文|摄影|摄|通讯员|记者)\s*[:：].*?)\s*[)）]$")
+AUTHOR_NOTE = re.compile(
+    rf"^[（(]\s*作者\s*(?:(?:系|为)|(?:名片|简介|单位)\s*[:：]|(?P<name>[{HAN}]{{2,4}})\s*[:：，,])\s*(?P<note>.*?)\s*[)）]$")
+REPRINT = re.compile(r"^(?:摘自|选自|转自|摘编自|转载自|来源\s*[:：])\s*(\S.*?)$")
+SOURCE_UNIT = re.compile(r"^[（(]\s*([^()（）。，,：:；;！？!?]{2,30}?)\s*[)）]$")
+TRAILING_SOURCE_UNIT = re.compile(r"^(?P<body>.*[。！？!?”])\s*[（(]\s*(?P<unit>[^()（）。，,：:；;！？!?]{2,30}?)\s*[)）]$")
+DATE_LINE = re.compile(r"^[（(]\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]$")
+STANDALONE_DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+DOC_NUMBER = re.compile(r"^\S{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*号$")
+# A photograph printed as a work on the back cover: 《和谐》 摄影：张海燕 / 封底：《和谐》 张海燕 摄
+PHOTO_WORK_CREDIT = re.compile(
+    r"^(?:封[底二三四]\s*(?:摄影|图片)?\s*[:：]\s*)?《[^》]{1,20}》\s*(?:(?:摄影|摄)\s*[:：]?\s*\S{2,8}|\S{2,8}\s*摄)$")
+HEADING_L2 = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、")
+HEADING_L3 = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
+NUMBERED_ITEM = re.compile(r"^\d{1,3}\s*[、.．]")
+PERSON_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
+SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")
+TERMINAL = re.compile(r"(?:[。！？!?…]|[:：])[”’」』）)》]*$|[。！？!?]\*\*$")
+
+
+def parse_date(m: re.Match) -> dt.date | None:
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def closing_kind(text: str) -> str | None:
+    """What an attribution line at an article's end is, or None if it is not one."""
+    text = text.strip()
+    if DATE_LINE.match(text):
+        return None
+    if CREDITS.match(text):
+        return "credits"
+    if AUTHOR_NOTE.match(text):
+        return "author_note"
+    if REPRINT.match(text) and len(text) <= 40:
+        return "reprinted_from"
+    if SOURCE_UNIT.match(text):
+        return "source_unit"
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(TERMINAL.search(text.strip()))
+
+
+def is_heading_like(text: str) -> bool:
+    return bool(HEADING_L2.match(text) or HEADING_L3.match(text.lstrip("*")))
+
+
+def is_title_like(text: str) -> bool:
+    """Short, not a sentence, not an attribution: what titles, kickers and captions look like."""
+    text = text.strip()
+    key = match_key(text)
+    if not key or len(key) > 60:
+        return False
+    if text[0] in "(（" or closing_kind(text) or DATE_LINE.match(text) or STANDALONE_DATE.match(text):
+        return False
+    return not re.search(r"[。，,；;、]$", text)
+
+
+def is_paragraph_like(text: str) -> bool:
+    return len(text) >= 30 or bool(SENTENCE_MARKS.search(text))

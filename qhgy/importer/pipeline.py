@@ -1,0 +1,221 @@
+"""Run the import stages in order: source → 目录 → pieces → articles → files → report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qhgy.content import ARTICLES_DIR, ISSUE_FILE, ISSUES_DIR, PAGES_DIR, dump_yaml, render_markdown_file
+from qhgy.errors import ContentError
+from qhgy.importer.article import Draft, build_draft
+from qhgy.importer.blocks import split_blocks
+from qhgy.importer.patterns import PHOTO_WORK_CREDIT
+from qhgy.importer.masthead import masthead_start, parse_masthead
+from qhgy.importer.report import render_report
+from qhgy.importer.segment import Piece, cover_pieces, cut_body
+from qhgy.importer.source import Source, read_source
+from qhgy.importer.toc import Toc, parse_toc
+from qhgy.importer.write import MANIFEST_NAME, Outcome, commit, decide, read_manifest, render_manifest
+from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE, UNLISTED_SECTION
+from qhgy.schema import validate
+from qhgy.textnorm import normalize
+
+REPORT_NAME = "import-report.txt"
+
+
+@dataclass
+class Item:
+    """One piece of the issue, numbered and placed: what becomes one content file."""
+
+    order: int
+    draft: Draft
+    piece: Piece
+    kind: str  # "article" or "page"
+    section: str
+    subcolumn: str | None
+    first_page: int
+    last_page: int
+    rel_path: str = ""
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass
+class Plan:
+    source: Source
+    toc: Toc
+    issue_meta: dict
+    items: list[Item]
+    notes: list[str]
+    counts: Counter
+    furniture_dropped: int
+    files: dict[str, bytes] = field(default_factory=dict)
+    report: str = ""
+
+    @property
+    def issue_dir(self) -> str:
+        return f"{ISSUES_DIR}/{self.toc.year}/{self.toc.number}"
+
+
+def _last_pages(toc: Toc) -> list[int]:
+    """An article ends on the page before the next entry starts (or on its own page if that one shares it)."""
+    lasts = []
+    for k, entry in enumerate(toc.entries):
+        nxt = next((e.page for e in toc.entries[k + 1 :] if e.page > entry.page), None)
+        same_page_next = k + 1 < len(toc.entries) and toc.entries[k + 1].page == entry.page
+        lasts.append(entry.page if nxt is None or same_page_next else max(entry.page, nxt - 1))
+    return lasts
+
+
+def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
+    lasts = _last_pages(toc)
+    items: list[Item] = []
+    previous_last = max(1, toc.entries[0].page - 1)
+    for order, piece in enumerate(pieces, start=1):
+        draft = build_draft(piece)
+        if piece.entry is not None:
+            k = toc.entries.index(piece.entry)
+            first, last = piece.entry.page, lasts[k]
+            section, subcolumn = piece.entry.section, piece.entry.subcolumn
+        else:
+            first = last = previous_last
+            section, subcolumn = UNLISTED_SECTION, None
+            draft.notes.append(f"printed outside the 目录: page {first} and section '{section}' are guesses")
+        kind = "page" if piece.entry is None and CALL_FOR_SUBMISSIONS.search(draft.title) else "article"
+        items.append(Item(order, draft, piece, kind, section, subcolumn, first, last))
+        previous_last = last
+    titles = Counter(item.draft.title for item in items)
+    for item in items:
+        if titles[item.draft.title] > 1:
+            who = "、".join(item.draft.authors) or "no author"
+            item.draft.notes.append(f"{titles[item.draft.title]} pieces share this title; this one is told "
+                                    f"apart by its author ({who})")
+    return items
+
+
+def _article_meta(item: Item, toc: Toc) -> dict:
+    d = item.draft
+    order = f"{item.order:02d}"
+    meta: dict = {"title": d.title}
+    for key, value in (("kicker", d.kicker), ("subtitle", d.subtitle)):
+        if value:
+            meta[key] = value
+    if d.authors:
+        meta["authors"] = list(d.authors)
+    roles = {name: role for name, role in d.roles.items() if name in d.authors and role}
+    if roles:
+        meta["author_roles"] = roles
+    if d.author_note:
+        meta["author_note"] = d.author_note
+    meta["category"] = item.section
+    if item.subcolumn:
+        meta["subcolumn"] = item.subcolumn
+    meta.update({"issue": f"{toc.year}/{toc.number}", "order": order,
+                 "first_page": str(item.first_page), "last_page": str(item.last_page),
+                 "date": toc.date.isoformat()})
+    for key, value in (("article_date", d.article_date), ("source_unit", d.source_unit),
+                       ("reprinted_from", d.reprinted_from), ("credits", d.credits)):
+        if value:
+            meta[key] = value
+    if item.piece.entry is None:
+        meta["in_toc"] = False
+    meta["lang"] = LANGUAGE
+    meta["slug"] = f"qhgy-{toc.year}-{toc.number}-{order}"
+    if not d.paragraphs:
+        meta["status"] = "draft"
+    return meta
+
+
+def _page_meta(item: Item, toc: Toc) -> dict:
+    return {"title": item.draft.title, "purpose": "call-for-submissions", "issue": f"{toc.year}/{toc.number}",
+            "order": f"{item.order:02d}", "first_page": str(item.first_page), "last_page": str(item.last_page),
+            "date": toc.date.isoformat(), "lang": LANGUAGE,
+            "slug": f"call-for-submissions-{toc.year}-{toc.number}"}
+
+
+def plan_import(source_path: Path, date: dt.date | None = None) -> Plan:
+    """Everything an import would write, computed without touching the content folder."""
+    source = read_source(source_path)
+    lines = source.lines
+    toc = parse_toc(lines, source.path, date)
+    front = lines[: toc.start]
+    start = masthead_start(front)
+    masthead, contact = parse_masthead(front[start:]) if start is not None else ([], {})
+    cover_blocks, dropped_front = split_blocks(front, 0, start if start is not None else len(front))
+    body_blocks, dropped_body = split_blocks(lines, toc.end)
+    back_cover = ""
+    if body_blocks and PHOTO_WORK_CREDIT.match(body_blocks[-1].text):
+        back_cover = normalize(body_blocks.pop().text)  # the back cover's photo, after the last article
+    body, notes = cut_body(toc.entries, body_blocks)
+    items = _number_items(toc, cover_pieces(cover_blocks) + body)
+
+    issue_meta = {"journal": JOURNAL_TITLE, "year": toc.year, "number": toc.number, "label": toc.label,
+                  "date": toc.date.isoformat()}
+    for key, value in (("cover_caption", toc.cover_caption), ("cover_credit", toc.cover_credit)):
+        if value:
+            issue_meta[key] = value
+    if back_cover:
+        issue_meta["back_cover_credit"] = back_cover
+    if masthead:
+        issue_meta["masthead"] = masthead
+    if contact:
+        issue_meta["contact"] = contact
+    issue_meta["sections"] = toc.sections
+    issue_meta["source"] = source.path.name
+
+    counts = Counter()
+    for item in items:
+        counts.update(item.draft.counts)
+    plan = Plan(source, toc, issue_meta, items, source.notes + toc.notes + notes, counts,
+                dropped_front + dropped_body)
+    _render_files(plan)
+    return plan
+
+
+def _render_files(plan: Plan) -> None:
+    toc = plan.toc
+    files: dict[str, bytes] = {}
+    problems: list[str] = []
+    for item in plan.items:
+        if item.kind == "page":
+            item.meta = _page_meta(item, toc)
+            item.rel_path = f"{PAGES_DIR}/calls/{toc.year}-{toc.number}.md"
+        else:
+            item.meta = _article_meta(item, toc)
+            item.rel_path = f"{ARTICLES_DIR}/{toc.year}/{toc.number}/{item.order:02d}.md"
+        problems += [f"{item.rel_path}: {p}" for p in validate(item.kind, item.meta)]
+        files[item.rel_path] = render_markdown_file(item.meta, "\n\n".join(item.draft.paragraphs)).encode("utf-8")
+    problems += [f"{ISSUE_FILE}: {p}" for p in validate("issue", plan.issue_meta)]
+    if problems:  # the importer's own output must pass the checker; never write what the build would refuse
+        raise ContentError(plan.source.path, "the import produced invalid content: " + "; ".join(problems),
+                           "report this as a bug of the importer")
+    files[f"{plan.issue_dir}/{ISSUE_FILE}"] = dump_yaml(plan.issue_meta).encode("utf-8")
+    files[f"{plan.issue_dir}/{plan.source.path.name}"] = plan.source.path.read_bytes()
+    plan.report = render_report(plan)
+    files[f"{plan.issue_dir}/{REPORT_NAME}"] = plan.report.encode("utf-8")
+    # The manifest lists the hashes of everything above; it is itself rewritten every time.
+    files[f"{plan.issue_dir}/{MANIFEST_NAME}"] = render_manifest(files)
+    plan.files = files
+
+
+def import_issue(source_path: Path, content_dir: Path, force: bool = False, date: dt.date | None = None,
+                 backup_dir: Path | None = None) -> tuple[Plan, list[Outcome]]:
+    """Import one issue into content_dir; return the plan and what happened to each file."""
+    content_dir = Path(content_dir)
+    plan = plan_import(source_path, date)
+    manifest_rel = f"{plan.issue_dir}/{MANIFEST_NAME}"
+    manifest = read_manifest(content_dir / manifest_rel)
+    # Machine-owned files (the report, the manifest) are always rewritten.
+    machine = {manifest_rel, f"{plan.issue_dir}/{REPORT_NAME}"}
+    outcomes = decide(content_dir, plan.files, {**manifest, **{m: _current_hash(content_dir / m) for m in machine}},
+                      force)
+    backup_root = backup_dir or content_dir.resolve().parent / "backups"
+    commit(content_dir, plan.files, outcomes, backup_root)
+    return plan, outcomes
+
+
+def _current_hash(path: Path) -> str:
+    from qhgy.importer.write import sha256
+
+    return sha256(path.read_bytes()) if path.exists() else ""

@@ -1,0 +1,71 @@
+"""Stage 1: read the issue's source file (.txt or .pdf) into plain text lines."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qhgy.errors import SourceError
+from qhgy.textnorm import has_han
+
+TEXT_SUFFIXES = {".txt", ".text"}
+PDF_SUFFIXES = {".pdf"}
+
+
+@dataclass
+class Source:
+    path: Path
+    kind: str  # "txt" or "pdf"
+    lines: list[str]
+    notes: list[str] = field(default_factory=list)
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    """Decode text the way Chinese editors' files come: UTF-8 (with or without BOM), UTF-16, GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8"), "UTF-8 (BOM)"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "UTF-16"
+    try:
+        return data.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    # GB18030 is a superset of GBK and GB2312, the encodings of older Windows tools.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise SourceError(path, "is neither UTF-8 nor GB18030/GBK text",
+                          "save it again as UTF-8 text and re-run the import") from None
+    if not has_han(text):
+        raise SourceError(path, "does not decode to Chinese text as UTF-8 or GB18030",
+                          "save it again as UTF-8 text and re-run the import")
+    return text, "GB18030"
+
+
+def read_source(path: Path) -> Source:
+    """Read a .txt or .pdf issue; raise SourceError with a fix for anything unreadable."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(path, "does not exist", "check the path of the issue's text or PDF")
+    if path.is_dir():
+        raise SourceError(path, "is a folder, not a file", "give the issue's .txt or .pdf file")
+    suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        from qhgy.importer.pdf_text import pdf_to_text
+
+        text, kind, notes = pdf_to_text(path), "pdf", ["text layer read from the PDF with pypdf"]
+    elif suffix in TEXT_SUFFIXES:
+        data = path.read_bytes()
+        if not data.strip():
+            raise SourceError(path, "is empty", "export the issue's text again or import its PDF")
+        text, encoding = _decode(path, data)
+        kind, notes = "txt", [] if encoding == "UTF-8" else [f"decoded as {encoding}"]
+    else:
+        raise SourceError(path, f"has an unknown type '{suffix or '(none)'}'",
+                          "import the issue as a .txt (UTF-8) or .pdf file")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    lines = [line.replace("\u3000", " ").replace("\u00a0", " ").rstrip() for line in text.split("\n")]
+    if not any(line.strip() for line in lines):
+        raise SourceError(path, "contains no text", "export the issue's text again or import its PDF")
+    return Source(path=path, kind=kind, lines=lines, notes=notes)

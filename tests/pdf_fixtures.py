@@ -1,0 +1,103 @@
+"""Build test PDFs: a real issue-like PDF with a CJK text layer (typst), and broken ones.
+
+Helpers only, no tests. Fonts: Debian's fonts-noto-cjk (Noto Serif CJK SC).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typst
+from pypdf import PdfReader, PdfWriter
+
+NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
+
+# The issue text arrives as data (sys.inputs), never as markup: '*', '#', '-', '[', '//',
+# '@' in the text stay characters. Each block is one unbreakable paragraph, so a block
+# never runs over a column or page end (which the extractor rightly treats as a new block).
+# cjk-latin-spacing: none and no justification keep typst from adding space that the
+# extraction would turn into ' '; ligatures off keep 'fi' etc. one character each.
+ISSUE_TEMPLATE = r"""
+#let blocks = json(bytes(sys.inputs.blocks))
+#set document(date: none)
+#set page(paper: "a4", margin: 2cm, columns: int(sys.inputs.columns))
+#set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh", region: "cn",
+          cjk-latin-spacing: none, ligatures: false)
+#set par(justify: false, leading: 0.65em)
+#for b in blocks { block(breakable: false, spacing: 1.6em, par(b)) }
+"""
+
+
+def text_blocks(text: str) -> list[str]:
+    """Blocks of a sample-shaped text: split on blank lines, lines joined with nothing."""
+    blocks = []
+    for chunk in text.replace("\r\n", "\n").split("\n\n"):
+        block = "".join(line.strip() for line in chunk.split("\n"))
+        if block:
+            blocks.append(block)
+    return blocks
+
+
+def _compile(template: str, dest: Path, inputs: dict[str, str]) -> Path:
+    dest = Path(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _, warns = typst.compile_with_warnings(
+        template.encode("utf-8"), output=str(dest), sys_inputs=inputs,
+        font_paths=[str(NOTO_DIR)] if NOTO_DIR.is_dir() else [])
+    # A missing font is only a warning in typst (it falls back to tofu): fail instead.
+    if warns:
+        raise RuntimeError("typst warned: " + "; ".join(w.message for w in warns))
+    return dest
+
+
+def make_issue_pdf(text: str, dest: Path, columns: int = 2) -> Path:
+    """Render a sample-shaped text into a PDF: each block one paragraph, typst re-wraps lines."""
+    blocks = json.dumps(text_blocks(text), ensure_ascii=False)
+    return _compile(ISSUE_TEMPLATE, dest, {"blocks": blocks, "columns": str(columns)})
+
+
+def make_encrypted_pdf(dest: Path, user_password: str, owner_password: str | None = None,
+                       text: str = "青海工运\n\n省委群团改革工作座谈会在西宁召开") -> Path:
+    """An issue PDF encrypted with pypdf (RC4-128, needs no extra package).
+
+    user_password="" with an owner password gives the common "owner-only" protection:
+    anyone can open it, editing/copying is flagged as restricted.
+    """
+    plain = make_issue_pdf(text, Path(dest).with_suffix(".plain.pdf"))
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    writer.encrypt(user_password=user_password, owner_password=owner_password or "owner-secret")
+    with open(dest, "wb") as out:
+        writer.write(out)
+    plain.unlink()
+    return Path(dest)
+
+
+def make_owner_only_pdf(dest: Path, text: str = "青海工运\n\n省委群团改革工作座谈会在西宁召开") -> Path:
+    return make_encrypted_pdf(dest, user_password="", owner_password="owner-secret", text=text)
+
+
+# A "scan": each page only drawn shapes and an embedded image, no text at all.
+SCAN_TEMPLATE = r"""
+#set page(paper: "a4", margin: 2cm)
+#for i in range(3) {
+  rect(width: 100%, height: 40%, fill: luma(200))
+  image(bytes(sys.inputs.svg), format: "svg", width: 60%)
+  pagebreak(weak: true)
+}
+"""
+_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'
+        '<rect width="200" height="100" fill="#888"/><circle cx="50" cy="50" r="40" fill="#222"/></svg>')
+
+
+def make_scanned_pdf(dest: Path) -> Path:
+    return _compile(SCAN_TEMPLATE, dest, {"svg": _SVG})
+
+
+def make_damaged_pdf(dest: Path) -> Path:
+    """The first third of a real PDF: the header is there, the xref table and trailer are not."""
+    whole = make_issue_pdf("青海工运\n\n省委群团改革工作座谈会在西宁召开", Path(dest).with_suffix(".whole.pdf"))
+    data = whole.read_bytes()
+    whole.unlink()
+    Path(dest).write_bytes(data[: len(data) // 3])
+    return Path(dest)
