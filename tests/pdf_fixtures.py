@@ -14,7 +14,9 @@ from pypdf import PdfReader, PdfWriter
 NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
 
 # The issue text arrives as data (sys.inputs), never as markup: '*', '#', '-', '[', '//',
-# '@' in the text stay characters. Each block is one unbreakable paragraph, so a block
+# '@' in the text stay characters. A line of the text stays a line of the PDF (a forced
+# break; typst wraps it further where it is too long), as a 目录 line or a masthead line
+# is a line of its own in print. Each block is one unbreakable paragraph, so a block
 # never runs over a column or page end (which the extractor rightly treats as a new block).
 # cjk-latin-spacing: none and no justification keep typst from adding space that the
 # extraction would turn into ' '; ligatures off keep 'fi' etc. one character each.
@@ -25,7 +27,7 @@ ISSUE_TEMPLATE = r"""
 #set text(font: "Noto Serif CJK SC", size: 10.5pt, lang: "zh", region: "cn",
           cjk-latin-spacing: none, ligatures: false)
 #set par(justify: false, leading: 0.65em)
-#for b in blocks { block(breakable: false, spacing: 1.6em, par(b)) }
+#for b in blocks { block(breakable: false, spacing: 1.6em, par(b.join(linebreak()))) }
 """
 
 
@@ -51,9 +53,15 @@ def _compile(template: str, dest: Path, inputs: dict[str, str]) -> Path:
     return dest
 
 
+def _line_blocks(text: str) -> list[list[str]]:
+    chunks = text.replace("\r\n", "\n").split("\n\n")
+    return [lines for chunk in chunks if (lines := [ln.strip() for ln in chunk.split("\n") if ln.strip()])]
+
+
 def make_issue_pdf(text: str, dest: Path, columns: int = 2) -> Path:
-    """Render a sample-shaped text into a PDF: each block one paragraph, typst re-wraps lines."""
-    blocks = json.dumps(text_blocks(text), ensure_ascii=False)
+    """Render a sample-shaped text into a PDF: each block one paragraph, its lines kept as lines
+    (typst wraps the long ones further)."""
+    blocks = json.dumps(_line_blocks(text), ensure_ascii=False)
     return _compile(ISSUE_TEMPLATE, dest, {"blocks": blocks, "columns": str(columns)})
 
 

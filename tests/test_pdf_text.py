@@ -12,7 +12,7 @@ from pdf_fixtures import (make_damaged_pdf, make_encrypted_pdf, make_issue_pdf, 
 from qhgy.errors import SourceError
 from qhgy.importer.pdf_text import pdf_to_text
 
-SAMPLE = Path(__file__).parent / "fixtures" / "qhgy-2017-09-10.txt"
+SAMPLE = Path(__file__).parent.parent / "content" / "issues" / "2017" / "9-10" / "qhgy-2017-09-10.txt"
 
 
 def pdf_blocks(text: str) -> list[list[str]]:

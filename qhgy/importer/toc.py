@@ -128,6 +128,7 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         if i <= start + 3 and (ISSUE_LABEL.search(line) or PUBLICATION_DATE.search(line)) and not toc.entries:
             i += 1  # the label printed on a line of its own under 目录
             continue
+        in_author_mark = "//" in lines[i - 1]
         entry = _parse_entry(line)
         if entry is not None and last is not None and entry[0] < last.page:
             entry = None  # a 目录 runs in page order: a smaller number is the body's first line
@@ -153,6 +154,12 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
             if nxt is not None and PHOTO_CREDIT.match(lines[nxt].strip()):
                 toc.cover_credit = lines[nxt].strip()
                 i = nxt
+        elif prev_was_entry and last is not None and in_author_mark and "//" not in line and len(line) <= 8:
+            # The author's name wrapped after '//' (a narrow column): "//李" + "忠".
+            if last.authors and (len(last.authors[-1]) == 1 or len(line) == 1):
+                last.authors[-1] += line.strip()
+            else:
+                last.authors += split_names(line)
         elif prev_was_entry and last is not None:
             # A line straight under an entry, with no blank line between, continues its title.
             more, _, names = line.partition("//")
