@@ -111,7 +111,10 @@ def parse_head(blocks: list[Block], start: int, draft: Draft, known_authors: lis
                 continue
         found = _byline(text, known_authors)
         following = blocks[i + 1].text if has_more else ""
-        if found and (not has_more or is_paragraph_like(following) or DATE_LINE.match(following)):
+        # A name the 目录 gives is a byline wherever it stands; an unknown one needs text (or a
+        # salutation, "同志们：") to follow it, so that a short title-like line is not taken for a name.
+        if found and (found[0] in known_authors or not has_more or is_paragraph_like(following)
+                      or following.endswith(("：", ":")) or DATE_LINE.match(following)):
             name, role = found
             if name not in known_authors:
                 draft.notes.append(f"took '{text}' under the title as the byline of {name} (not in the 目录)")

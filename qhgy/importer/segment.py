@@ -9,6 +9,7 @@ where an article's closing attribution is followed by a new title and text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from qhgy.importer.blocks import Block
@@ -59,6 +60,10 @@ def _scan(entry: TocEntry, later: list[TocEntry], blocks: list[Block], lo: int, 
         score, n = _best_window(entry.title, blocks, i, claimed)
         if score < MATCH_THRESHOLD:
             continue
+        # A line above the title (the last line of the article before, a kicker) may lift a window's
+        # score over the threshold; the title starts where dropping leading lines stops helping.
+        while n > 1 and (trimmed := _best_window(entry.title, blocks, i + 1, claimed))[0] >= score:
+            i, (score, n) = i + 1, trimmed
         window = "".join(b.text for b in blocks[i : i + n])
         # A title that a later entry matches better belongs to that entry: this one is missing here.
         if any(similarity(other.title, window) > score + 0.05 for other in later):
@@ -115,14 +120,20 @@ def split_unlisted(piece: Piece) -> list[Piece]:
     return pieces
 
 
+# 引题: two or three parallel phrases of a few characters each, "提高政治站位 把准主攻方向 加强组织领导".
+KICKER = re.compile(r"^[\u4e00-\u9fff“”]{2,12}(?:[ 　]+[\u4e00-\u9fff“”]{2,12}){1,3}$")
+
+
 def _take_kicker(prev: Piece, piece: Piece) -> None:
-    """A short headline line right above a title (引题) belongs to the article below it."""
+    """A headline line of parallel phrases right above a title (引题) belongs to the article below it.
+
+    A short line there that is not so shaped ("助学金发放现场") stays with the article above,
+    whose photo it captions."""
     if len(prev.blocks) <= prev.title_blocks + 1:
         return
-    last, before = prev.blocks[-1], prev.blocks[-2]
+    last = prev.blocks[-1]
     text = last.text
-    if (is_title_like(text) and len(text) <= 40 and not SENTENCE_MARKS.search(text)
-            and not closing_kind(before.text) and is_paragraph_like(before.text)):
+    if KICKER.match(text) and not SENTENCE_MARKS.search(text):
         prev.blocks.pop()
         piece.kicker = text
         piece.blocks.insert(0, last)

@@ -68,12 +68,16 @@ def split_names(text: str) -> list[str]:
 
 
 def _parse_entry(line: str) -> tuple[int, str] | None:
+    """(page, 'title //authors') of a 目录 line, whichever side its page number is printed on."""
+    if line.lstrip().startswith("//"):
+        return None
     m = ENTRY_LEADING.match(line)
     if m:
         return int(m.group(1)), (m.group(2) or m.group(3)).strip()
-    m = ENTRY_TRAILING.match(line)
-    if m and not line.lstrip().startswith("//"):
-        return int(m.group(2)), m.group(1).strip()
+    text, mark, names = line.partition("//")
+    m = ENTRY_TRAILING.match(text.strip())
+    if m:
+        return int(m.group(2)), (m.group(1).strip() + (f" //{names.strip()}" if mark else ""))
     return None
 
 

@@ -1,0 +1,50 @@
+"""Shared fixtures: the real sample issue (the bundled content's source) and its import."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+SAMPLE = CONTENT / "issues" / "2017" / "9-10" / "qhgy-2017-09-10.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_plan():
+    from qhgy.importer.pipeline import plan_import
+
+    return plan_import(SAMPLE)
+
+
+@pytest.fixture(scope="session")
+def items_by_title(sample_plan):
+    """Title → item; the three speeches that share a title are keyed 'title/author'."""
+    out = {}
+    for item in sample_plan.items:
+        key = item.draft.title
+        if key in out or sum(i.draft.title == key for i in sample_plan.items) > 1:
+            key = f"{key}/{item.draft.authors[0]}"
+        out[key] = item
+    return out
+
+
+@pytest.fixture
+def scratch_content(tmp_path) -> Path:
+    return tmp_path / "content"
+
+
+@pytest.fixture
+def bundled_copy(tmp_path) -> Path:
+    """A copy of the repository's content folder, to import into without touching the real one."""
+    dest = tmp_path / "content"
+    shutil.copytree(CONTENT, dest)
+    return dest
