@@ -1,0 +1,95 @@
+"""The 目录 parser on the real sample and on scenario fixtures."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from qhgy.errors import TocError
+from qhgy.importer.source import read_source
+from qhgy.importer.toc import parse_toc, split_names
+
+from conftest import FIXTURES, SAMPLE
+
+
+@pytest.fixture(scope="module")
+def toc():
+    source = read_source(SAMPLE)
+    return parse_toc(source.lines, source.path)
+
+
+def test_issue_label_and_date(toc):
+    assert (toc.year, toc.number, toc.label) == ("2017", "9-10", "2017年第9-10期")
+    assert toc.date == dt.date(2017, 10, 10)
+
+
+def test_every_entry_with_page_section_and_order(toc):
+    assert len(toc.entries) == 53
+    assert [s["name"] for s in toc.sections] == [
+        "省委群团改革工作座谈会特辑", "工作指导", "省总动态", "地方剪影", "产业动态",
+        "理论与实践", "学习园地", "综艺之旅", "信息短播"]
+    pages = [e.page for e in toc.entries]
+    assert pages == sorted(pages) and pages[0] == 3 and pages[-1] == 56
+    assert sum(e.section == "信息短播" for e in toc.entries) == 12
+
+
+def test_authors_from_author_marks_on_the_line_and_below(toc):
+    by_page = {e.page: e for e in toc.entries}
+    assert by_page[7].authors == ["李忠"]
+    assert by_page[40].authors == ["白海青"]  # '//白海青' on a line of its own
+    assert by_page[52].authors == ["井芬清"]
+    assert by_page[3].authors == []
+
+
+def test_title_continued_on_the_next_line(toc):
+    entry = next(e for e in toc.entries if e.page == 6)
+    assert entry.title == "各级工会深入学习贯彻王国生书记要求和省委群团改革工作座谈会精神"
+    assert entry.continued
+
+
+def test_subcolumns_and_cover_credit(toc):
+    arts = next(s for s in toc.sections if s["name"] == "综艺之旅")
+    assert arts["subcolumns"] == ["革命家风", "革命故事", "生活感悟", "健康有道"]
+    assert [e.subcolumn for e in toc.entries if e.page in (50, 51, 52, 53, 54)] == [
+        "革命家风", "革命故事", "生活感悟", "健康有道", "健康有道"]
+    assert toc.cover_caption == "《浇筑》" and toc.cover_credit == "刘家赢 摄"
+
+
+def test_page_numbers_after_titles_with_dot_leaders():
+    source = read_source(FIXTURES / "small_issue.txt")
+    toc = parse_toc(source.lines, source.path)
+    assert [(e.page, e.title, e.authors) for e in toc.entries] == [
+        (3, "在全省工会干部培训班上的讲话", ["张明"]),
+        (5, "职工书屋建设的几点思考", []),
+        (6, "扎实开展“金秋助学”活动", []),
+        (7, "海东市总工会举办劳模座谈会", []),
+        (7, "推进集体协商 服务企业发展", []),
+    ]
+    assert (toc.year, toc.number, toc.date) == ("2018", "3", dt.date(2018, 6, 8))
+
+
+def test_author_name_wrapped_after_the_mark():
+    lines = ["目 录 2017年第9-10期 (2017年10月10日出版)", "", "理论与实践", "",
+             "- 37 关于推进工会改革向基层延伸的总体思考 //李", "忠", "- 40 关于集体协商的研究", "", "正文"]
+    toc = parse_toc(lines, Path("x.txt"))
+    assert toc.entries[0].title == "关于推进工会改革向基层延伸的总体思考"
+    assert toc.entries[0].authors == ["李忠"]
+
+
+def test_names_padded_to_three_characters_are_joined():
+    assert split_names("常伟宁 周 慧") == ["常伟宁", "周慧"]
+    assert split_names("李 忠") == ["李忠"]
+    assert split_names("张三、李四") == ["张三", "李四"]
+
+
+def test_no_toc_is_an_error_naming_the_file():
+    with pytest.raises(TocError, match=r"x\.txt: has no 目录"):
+        parse_toc(["青海工运", "", "一篇文章", "", "正文。"], Path("x.txt"))
+
+
+def test_missing_publication_date_asks_for_date_option():
+    lines = ["目 录 2018年第3期", "", "工会视点", "", "- 03 标题", "", "标题", "", "正文。"]
+    with pytest.raises(TocError, match="--date"):
+        parse_toc(lines, Path("x.txt"))
+    toc = parse_toc(lines, Path("x.txt"), date_override=dt.date(2018, 6, 8))
+    assert toc.date == dt.date(2018, 6, 8)
