@@ -67,6 +67,8 @@ def choose_title(piece: Piece, draft: Draft) -> str:
     if piece.entry is None:
         return normalize(printed, draft.counts)
     listed = normalize(piece.entry.title, draft.counts)
+    if not piece.blocks:
+        return listed  # not found in the body
     lk, pk = match_key(listed), match_key(printed)
     if pk != lk and pk.endswith(lk) and not piece.kicker:
         kicker, _ = _strip_prefix_raw(printed, len(pk) - len(lk))

@@ -163,6 +163,11 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
         if k not in found:
             notes.append(f"NOT FOUND in the body: '{entry.title}' (p. {entry.page}); written as a draft "
                          "with an empty body — paste its text by hand")
+            # Keep it in print order: after the piece of the entry before it.
+            after = next((n for n, p in enumerate(pieces) if p.entry is not None and p.entry is entries[k - 1]),
+                         None) if k else None
+            missing = Piece(blocks=[], title_blocks=0, entry=entry, notes=["NOT FOUND in the body: a draft"])
+            pieces.insert(after + 1 if after is not None else len(pieces), missing)
     return pieces, notes
 
 

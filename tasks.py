@@ -1,0 +1,39 @@
+"""The editors' commands: `invoke --list` shows them. Each task is one call into the qhgy package."""
+
+from invoke import task
+
+
+@task(help={"source": "the issue's .txt or .pdf", "content_dir": "where to write (default: content)",
+            "force": "replace files edited by hand (they are backed up first)",
+            "date": "publication date YYYY-MM-DD, if the 目录 prints none"})
+def import_issue(c, source, content_dir="content", force=False, date=None):
+    """Import one print issue into Markdown articles and an issue file."""
+    from qhgy.cli import main
+
+    args = ["import", source, "--content-dir", content_dir] + (["--force"] if force else []) + \
+        (["--date", date] if date else [])
+    if code := main(args):
+        raise SystemExit(code)
+
+
+@task(help={"content_dir": "the content folder (default: content)"})
+def check(c, content_dir="content"):
+    """Validate every content file; report each problem as file:line: message."""
+    from qhgy.cli import main
+
+    if code := main(["check", "--content-dir", content_dir]):
+        raise SystemExit(code)
+
+
+@task
+def test(c):
+    """Run the test suite."""
+    c.run("python -m pytest", pty=False)
+
+
+@task(help={"rounds": "how many times to repeat each measurement"})
+def bench(c, rounds=5):
+    """Measure the importer: the sample issue as text and as PDF."""
+    from qhgy.bench import run
+
+    run(rounds=int(rounds))
