@@ -26,6 +26,31 @@ def check(c, content_dir="content"):
 
 
 @task
+def build(c):
+    """Validate the content and build the site into output/ (development settings)."""
+    from qhgy.site import build
+
+    build("pelicanconf.py")
+
+
+@task
+def preview(c):
+    """Build the site with the production settings (absolute URLs, feeds)."""
+    from qhgy.site import build
+
+    build("publishconf.py")
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=8000):
+    """Build the site, then serve output/ on http://127.0.0.1:8000/."""
+    from qhgy.site import build, serve
+
+    build("pelicanconf.py")
+    serve(int(port))
+
+
+@task
 def test(c):
     """Run the test suite."""
     c.run("python -m pytest", pty=False)
@@ -37,3 +62,14 @@ def bench(c, rounds=5):
     from qhgy.bench import run
 
     run(rounds=int(rounds))
+
+
+@task
+def docs(c):
+    """Regenerate the README's content-guide key tables from qhgy/schema.py."""
+    from pathlib import Path
+
+    from qhgy.schema import update_readme
+
+    readme = Path("README.md")
+    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")

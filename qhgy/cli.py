@@ -33,7 +33,7 @@ def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.da
     return 0
 
 
-def run_check(content_dir: Path) -> int:
+def run_check(content_dir: Path, quiet: bool = False) -> int:
     from qhgy.content import load_content
 
     content = load_content(content_dir)
@@ -42,8 +42,9 @@ def run_check(content_dir: Path) -> int:
     if content.problems:
         print(f"{len(content.problems)} problem(s) in {content_dir}/: fix them before building.", file=sys.stderr)
         return 1
-    print(f"{content_dir}/: {len(content.issues)} issue(s), {len(content.articles)} article(s), "
-          f"{len(content.pages)} page(s) — all valid.")
+    if not quiet:
+        print(f"{content_dir}/: {len(content.issues)} issue(s), {len(content.articles)} article(s), "
+              f"{len(content.pages)} page(s) — all valid.")
     return 0
 
 

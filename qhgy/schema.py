@@ -159,3 +159,19 @@ def validate(kind: str, meta: dict) -> list[str]:
                 and int(last) < int(first):
             problems.append(f"'last_page' {last} is before 'first_page' {first}")
     return problems
+
+
+def markdown_table(kind: str) -> str:
+    """The key table of one kind of file, as the README's content guide prints it."""
+    rows = ["| key | type | required | meaning |", "| --- | --- | --- | --- |"]
+    for key in KEY_TABLES[kind]:
+        rows.append(f"| `{key.name}` | {TYPES[key.type]} | {'yes' if key.required else 'no'} | {key.meaning} |")
+    return "\n".join(rows)
+
+
+def update_readme(text: str) -> str:
+    """Rewrite the README's generated key tables (between <!-- keys:KIND --> and <!-- /keys -->)."""
+    for kind in KEY_TABLES:
+        text = re.sub(rf"(<!-- keys:{kind} -->\n)(?:.*?\n)??(<!-- /keys -->)",
+                      lambda m, kind=kind: m.group(1) + markdown_table(kind) + "\n" + m.group(2), text, flags=re.S)
+    return text

@@ -48,3 +48,11 @@ def bundled_copy(tmp_path) -> Path:
     dest = tmp_path / "content"
     shutil.copytree(CONTENT, dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def sample_pdf(tmp_path_factory, sample_text) -> Path:
+    """The sample issue rendered by typst into a two-column PDF with a real CJK text layer."""
+    from pdf_fixtures import make_issue_pdf
+
+    return make_issue_pdf(sample_text, tmp_path_factory.mktemp("pdf") / "qhgy-2017-09-10.pdf")
