@@ -93,3 +93,22 @@ def test_missing_publication_date_asks_for_date_option():
         parse_toc(lines, Path("x.txt"))
     toc = parse_toc(lines, Path("x.txt"), date_override=dt.date(2018, 6, 8))
     assert toc.date == dt.date(2018, 6, 8)
+
+
+def test_running_head_and_page_number_inside_the_toc_are_skipped():
+    lines = ["目 录 2017年第9-10期 (2017年10月10日出版)", "", "工作指导", "", "- 13 农民工入会服务工作规划", "",
+             "青海工运 9-10 2017", "", "2", "", "目 录（续）", "", "- 17 实名制管理工作实施方案", "", "省总动态", "",
+             "- 20 努力交上一份合格答卷", "", "农民工入会服务工作规划", "", "正文，正文。"]
+    toc = parse_toc(lines, Path("x.txt"))
+    assert [s["name"] for s in toc.sections] == ["工作指导", "省总动态"]
+    assert [e.page for e in toc.entries] == [13, 17, 20]
+    assert lines[toc.end] == "农民工入会服务工作规划"
+
+
+def test_crlf_and_ideographic_spaces_read_like_the_sample(tmp_path, sample_text, sample_plan):
+    from qhgy.importer.pipeline import plan_import
+
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(sample_text.replace("\n", "\r\n").replace("目 录", "目\u3000录").encode("utf-8"))
+    plan = plan_import(path)
+    assert [i.meta for i in plan.items] == [i.meta for i in sample_plan.items]

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qhgy.errors import TocError
+from qhgy.importer.blocks import is_furniture
 from qhgy.textnorm import join_lines
 
-TOC_HEADING = re.compile(r"^\s*目\s*录(?:\s|$)")
+TOC_HEADING = re.compile(r"^\s*目\s*录(?:[\s（(]|$)")
 ISSUE_LABEL = re.compile(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2}(?:\s*[-－—–]\s*\d{1,2})?)\s*期")
 PUBLICATION_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*出版")
 # "- 03 标题 //作者" as extracted, "03 标题", or "标题……03" with dot leaders.
@@ -131,6 +132,9 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
             continue
         if i <= start + 3 and (ISSUE_LABEL.search(line) or PUBLICATION_DATE.search(line)) and not toc.entries:
             i += 1  # the label printed on a line of its own under 目录
+            continue
+        if is_furniture(line) or (TOC_HEADING.match(line) and not ISSUE_LABEL.search(line)):
+            i += 1  # a running head, or "目录（续）", where the 目录 runs over a page
             continue
         in_author_mark = "//" in lines[i - 1]
         entry = _parse_entry(line)
