@@ -48,6 +48,8 @@ CALL_FOR_SUBMISSIONS = re.compile(r"征稿|稿约")
 
 # Section given to a piece printed outside the 目录 (the editor may change it).
 UNLISTED_SECTION = "本刊要闻"
+# Section of 目录 entries printed before any section heading.
+UNSECTIONED = "综合"
 
 # Words that end a person's title or post in a byline (省总工会党组书记、常务副主席 李忠).
 ROLE_WORDS = ("主席", "书记", "部长", "主任", "委员", "常委", "会长", "经理", "讲师", "教授",

@@ -112,3 +112,10 @@ def test_crlf_and_ideographic_spaces_read_like_the_sample(tmp_path, sample_text,
     path.write_bytes(sample_text.replace("\n", "\r\n").replace("目 录", "目\u3000录").encode("utf-8"))
     plan = plan_import(path)
     assert [i.meta for i in plan.items] == [i.meta for i in sample_plan.items]
+
+
+def test_entries_before_any_section_heading_get_a_section_and_a_note():
+    lines = ["目 录 2018年第5期 (2018年10月8日出版)", "", "- 03 第一篇", "- 04 第二篇", "", "正文第一段，内容。"]
+    toc = parse_toc(lines, Path("x.txt"))
+    assert [e.section for e in toc.entries] == ["综合", "综合"]
+    assert any("综合" in n for n in toc.notes)

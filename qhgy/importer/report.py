@@ -3,12 +3,19 @@ the importer was unsure of, so the editor knows what to proofread."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from qhgy.importer.write import KEPT, REPLACED, Outcome
 
 if TYPE_CHECKING:
     from qhgy.importer.pipeline import Plan
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad to a column width counting Chinese characters as two columns, as a terminal shows them."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
 
 
 def render_report(plan: Plan) -> str:
@@ -28,14 +35,14 @@ def render_report(plan: Plan) -> str:
     lines.append(f"To proofread: {unsure} piece(s) marked ! below")
     if plan.notes:
         lines += ["", "Issue-wide notes:"] + [f"  ! {note}" for note in plan.notes]
-    lines += ["", "order  pages   section / sub-column        title — authors"]
+    lines += ["", f"order  pages   {_pad('section / sub-column', 28)}  title — authors"]
     for item in items:
         pages = f"{item.first_page}" if item.first_page == item.last_page else f"{item.first_page}-{item.last_page}"
         section = item.section + (f" / {item.subcolumn}" if item.subcolumn else "")
         authors = "、".join(
             f"{n}（{item.draft.roles[n]}）" if item.draft.roles.get(n) else n for n in item.draft.authors)
         kind = " [page]" if item.kind == "page" else ""
-        lines.append(f"{item.order:>5}  {pages:<6}  {section:<20}  {item.draft.title}"
+        lines.append(f"{item.order:>5}  {pages:<6}  {_pad(section, 28)}  {item.draft.title}"
                      f"{' — ' + authors if authors else ''}{kind}")
         lines.append(f"       → {item.rel_path}")
         lines += [f"       ! {note}" for note in item.draft.notes]

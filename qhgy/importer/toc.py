@@ -9,6 +9,7 @@ from pathlib import Path
 
 from qhgy.errors import TocError
 from qhgy.importer.blocks import is_furniture
+from qhgy.journal import UNSECTIONED
 from qhgy.textnorm import join_lines
 
 TOC_HEADING = re.compile(r"^\s*目\s*录(?:[\s（(]|$)")
@@ -144,9 +145,10 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
             page, rest = entry
             title, _, names = rest.partition("//")
             if section is None:
-                section = {"name": "", "subcolumns": []}
+                section = {"name": UNSECTIONED, "subcolumns": []}
                 toc.sections.append(section)
-                toc.notes.append(f"line {i + 1}: 目录 entries before any section heading")
+                toc.notes.append(f"line {i + 1}: 目录 entries before any section heading are filed under "
+                                 f"'{UNSECTIONED}'; give them their section by hand")
             last = TocEntry(page=page, title=title.strip(), authors=split_names(names), section=section["name"],
                             subcolumn=subcolumn, line=i + 1)
             toc.entries.append(last)
