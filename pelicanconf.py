@@ -1,29 +1,41 @@
-"""Pelican settings for development builds (`invoke build`, `invoke serve`).
+"""Pelican settings for development builds (`invoke build`, `invoke serve`, `invoke livereload`)."""
 
-The site itself (journal plugin, theme) is built in a later step; this is the minimum that
-renders the imported content at its fixed URLs: /2017/9-10/07/.
-"""
+import sys
+from pathlib import Path
 
-AUTHOR = "《青海工运》编辑部"
-SITENAME = "青海工运"
+sys.path.insert(0, str(Path(__file__).parent))  # the qhgy package, when Pelican runs from elsewhere
+
+from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER  # noqa: E402
+from qhgy.site_model import by_issue  # noqa: E402
+
+SITENAME = JOURNAL_TITLE
+SITENAME_QUOTED = f"《{JOURNAL_TITLE}》"
+SITESUBTITLE = "青海省总工会主办"
+SITEDESCRIPTION = "《青海工运》（青海省总工会主办）过刊全文：按年、期、栏目浏览，可引用。"
+PUBLISHER = PUBLISHER
+# No AUTHOR setting: Pelican would credit it to every article without authors.
 SITEURL = ""
+RELATIVE_URLS = False
 TIMEZONE = "Asia/Shanghai"
-DEFAULT_LANG = "zh-CN"
+DEFAULT_LANG = LANGUAGE  # zh-CN: HTML lang; Babel's zh_CN and Typst's zh/cn derive from it
 
 PATH = "content"
 OUTPUT_PATH = "output"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-# issues/ holds issue files, sources and import reports: data for the plugins, not pages.
-IGNORE_FILES = [".#*", "import-report.txt"]
 STATIC_PATHS = []
 USE_FOLDER_AS_CATEGORY = False
 DELETE_OUTPUT_DIRECTORY = True
+THEME = str(Path(__file__).parent / "theme")
+THEME_STATIC_DIR = "theme"
 
-# Listed explicitly: once PLUGINS is set Pelican discovers no installed plugin by itself.
-# qhgy_check first: an invalid content file stops the build before anything is read.
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["qhgy_check", "pelican.plugins.yaml_metadata", "qhgy_lang"]
+# Listed explicitly: once PLUGINS is set, Pelican discovers no installed plugin by itself.
+# Order matters: qhgy_check validates before anything is read; qhgy_ids must load the ids
+# before the YAML reader creates authors; qhgy_issues builds the issue model that
+# the templates use. tests/test_site.py holds this order.
+PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
+PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
+           "qhgy_issues", "qhgy_sitemap"]
 
 # One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions.
 MARKDOWN = {
@@ -33,17 +45,46 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+SUMMARY_MAX_PARAGRAPHS = 1
 
-# URLs from issue and order, never from a Chinese title (issue is '2017/9-10', order '07').
+# URLs from issue and order, never from a Chinese title (issue is '2017/9-10', order '07');
+# author, section and tag URLs from the ids stored in content/ids.yaml (plugin qhgy_ids).
 ARTICLE_URL = "{issue}/{order}/"
 ARTICLE_SAVE_AS = "{issue}/{order}/index.html"
+ARTICLE_LANG_URL = "en/{issue}/{order}/"
+ARTICLE_LANG_SAVE_AS = "en/{issue}/{order}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_TRANSLATION_ID = "slug"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_URL = "authors/"
+AUTHORS_SAVE_AS = "authors/index.html"
+CATEGORY_URL = "sections/{slug}/"
+CATEGORY_SAVE_AS = "sections/{slug}/index.html"
+CATEGORIES_URL = "sections/"
+CATEGORIES_SAVE_AS = "sections/index.html"
+TAG_URL = "tags/{slug}/"
+TAG_SAVE_AS = "tags/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+ARCHIVES_URL = "archive/"
+ARCHIVES_SAVE_AS = "archive/index.html"
+ABOUT_URL = "about/"
+ABOUT_SAVE_AS = "about/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "tags", "about", "404"]
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DEFAULT_PAGINATION = False
 
+JINJA_FILTERS = {"by_issue": by_issue}
+
+# Feeds need absolute URLs: publishconf.py turns them on.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-DEFAULT_PAGINATION = False

@@ -3,10 +3,13 @@
 import os
 import sys
 
-sys.path.append(os.curdir)
+sys.path.append(os.path.dirname(__file__))
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("QHGY_SITEURL", "https://qhgy.example.org")
+FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/sections/{slug}.atom.xml"
+FEED_MAX_ITEMS = 60
 DELETE_OUTPUT_DIRECTORY = True

@@ -51,6 +51,22 @@ def serve(c, port=8000):
 
 
 @task
+def livereload(c):
+    """Build, serve on http://127.0.0.1:8000/ and rebuild (and reload the browser) when content or theme change."""
+    from qhgy.site import livereload
+
+    livereload()
+
+
+@task
+def translations(c):
+    """Extract the theme's UI strings into messages.pot and merge them into each catalog (.po)."""
+    from qhgy.site import update_translations
+
+    update_translations()
+
+
+@task
 def test(c):
     """Run the test suite."""
     c.run("python -m pytest", pty=False)

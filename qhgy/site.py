@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
 def pelican(*args: str) -> None:
@@ -20,12 +21,45 @@ def pelican(*args: str) -> None:
 
 
 def build(settings: str = "pelicanconf.py", content_dir: str = "content") -> None:
-    """Check the content first (each problem printed in full), then build."""
+    """Check the content first (each problem printed in full), give new names their URL ids, then build."""
     from qhgy.cli import run_check
+    from qhgy.ids import update_registry
 
-    if run_check(content_dir, quiet=True):
+    if run_check(Path(content_dir), quiet=True):
         raise SystemExit(1)
+    for kind, name, ident in update_registry(Path(content_dir)):
+        print(f"new URL id: {kind} '{name}' → {ident} (stored in {content_dir}/ids.yaml)")
     pelican("-s", settings)
+
+
+def livereload(port: int = 8000) -> None:
+    """Serve output/ and rebuild whenever content, theme, plugins or settings change."""
+    from livereload import Server
+
+    build()
+    server = Server()
+    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "qhgy/**/*.py", "pelicanconf.py"):
+        server.watch(pattern, lambda: _rebuild_quietly())
+    server.serve(host="127.0.0.1", port=port, root="output")
+
+
+def _rebuild_quietly() -> None:
+    try:
+        build()
+    except SystemExit:
+        print("the build failed; fix the problem above and save again")
+
+
+def update_translations() -> None:
+    """pybabel extract + update: new UI strings reach every catalog (translate them in the .po files)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    pot = "theme/translations/messages.pot"
+    cli = CommandLineInterface()
+    cli.run(["pybabel", "extract", "-F", "babel.cfg", "-o", pot, "--no-location", "--omit-header",
+             "--sort-output", "."])
+    cli.run(["pybabel", "update", "-i", pot, "-d", "theme/translations", "--no-location", "--omit-header",
+             "--no-fuzzy-matching"])
 
 
 def serve(port: int = 8000, bind: str = "127.0.0.1") -> None:

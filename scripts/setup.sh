@@ -10,13 +10,15 @@ cd "$(dirname "$0")/.."
 extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 
-# Debian packages: venv support for python3; Noto CJK fonts (print PDFs and the PDF test
-# fixtures embed them); poppler-utils (pdftoppm, to look at PDF pages).
+# Debian packages: venv support for python3; Noto CJK fonts (print PDFs, generated covers
+# and the PDF test fixtures embed them); poppler-utils (pdftoppm, to look at PDF pages).
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSerifCJK* >/dev/null 2>&1 \
   || missing+=(fonts-noto-cjk)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+[ -n "$extra" ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

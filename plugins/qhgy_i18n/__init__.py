@@ -1,0 +1,62 @@
+"""qhgy_i18n: install the theme's gettext catalog (theme/translations/LOCALE/LC_MESSAGES/messages.po)
+into every template environment, so `{% trans %}` and `_()` speak the site's language.
+
+The .po file is compiled in memory at each build: no compiled .mo is committed or can go stale."""
+
+import datetime as dt
+import io
+import logging
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from pelican import signals
+
+log = logging.getLogger(__name__)
+
+
+def locale_of(settings) -> str:
+    """Babel's spelling of the site language: zh-CN → zh_CN."""
+    lang = settings.get("I18N_LOCALE") or settings.get("DEFAULT_LANG", "zh-CN")
+    language, _, region = lang.replace("_", "-").partition("-")  # Pelican lowercases it: zh-cn
+    return f"{language.lower()}_{region.upper()}" if region else language.lower()
+
+
+def load_translations(translations_dir: Path, locale: str):
+    po = translations_dir / locale / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        log.warning("qhgy_i18n: no catalog %s: the interface falls back to the message ids", po)
+        return NullTranslations()
+    with po.open("rb") as fp:
+        catalog = read_po(fp, locale=locale)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(fp=buffer)
+
+
+def long_date(value, locale: str) -> str:
+    """A date as the locale writes it in full: 2017年10月10日."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    elif isinstance(value, dt.datetime):
+        value = value.date()
+    return format_date(value, "long", locale=locale)
+
+
+def install(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    locale = locale_of(settings)
+    translations_dir = Path(settings.get("I18N_TRANSLATIONS_DIR", Path(settings["THEME"]) / "translations"))
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(load_translations(translations_dir, locale), newstyle=True)
+    env.filters["long_date"] = lambda value: long_date(value, locale)
+
+
+def register() -> None:
+    signals.generator_init.connect(install)

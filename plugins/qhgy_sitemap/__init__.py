@@ -1,0 +1,39 @@
+"""qhgy_sitemap: sitemap.xml and robots.txt from the pages actually written.
+
+Walking the output (rather than Pelican's lists of articles and pages, as pelican-sitemap
+does) includes the pages other plugins write, such as one page per issue."""
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pelican import signals
+
+EXCLUDED = {"404.html"}
+
+
+def page_urls(output: Path) -> list[str]:
+    urls = []
+    for page in sorted(output.rglob("index.html")):
+        rel = page.relative_to(output).parent.as_posix()
+        if rel.startswith("theme"):
+            continue
+        urls.append("" if rel == "." else f"{rel}/")
+    return urls
+
+
+def write_sitemap(pelican) -> None:
+    output = Path(pelican.output_path)
+    siteurl = pelican.settings.get("SITEURL", "").rstrip("/")
+    # No <lastmod>: the build date would change every page's entry on every build.
+    entries = "".join(f"  <url><loc>{escape(siteurl)}/{escape(url)}</loc></url>\n"
+                      for url in page_urls(output))
+    (output / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n",
+        encoding="utf-8")
+    (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n",
+                                       encoding="utf-8")
+
+
+def register() -> None:
+    signals.finalized.connect(write_sitemap)
