@@ -18,6 +18,7 @@ SITEURL = ""
 RELATIVE_URLS = False
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = LANGUAGE  # zh-CN: HTML lang; Babel's zh_CN and Typst's zh/cn derive from it
+SITE_LANG = LANGUAGE  # the templates' spelling: Pelican lowercases DEFAULT_LANG to zh-cn
 
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -35,7 +36,7 @@ THEME_STATIC_DIR = "theme"
 # the templates use. tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
-           "qhgy_issues", "qhgy_sitemap"]
+           "qhgy_issues", "qhgy_images", "qhgy_sitemap"]
 
 # One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions.
 MARKDOWN = {

@@ -66,6 +66,19 @@ def translations(c):
     update_translations()
 
 
+@task(help={"dest": "folder for the PNGs (default: screenshots)"})
+def screenshots(c, dest="screenshots"):
+    """Build the site and take screenshots of home, issue and article at 390 and 1280 px wide."""
+    from pathlib import Path
+
+    from qhgy.browser import screenshots
+    from qhgy.site import build
+
+    build("pelicanconf.py")
+    for path in screenshots(Path("output"), Path(dest)):
+        print(path)
+
+
 @task
 def test(c):
     """Run the test suite."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # pelicanconf, for the tests that read the settings
 CONTENT = ROOT / "content"
 SAMPLE = CONTENT / "issues" / "2017" / "9-10" / "qhgy-2017-09-10.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -56,3 +58,25 @@ def sample_pdf(tmp_path_factory, sample_text) -> Path:
     from pdf_fixtures import make_issue_pdf
 
     return make_issue_pdf(sample_text, tmp_path_factory.mktemp("pdf") / "qhgy-2017-09-10.pdf")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The bundled content built with the development settings."""
+    from site_helpers import build_site
+
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The bundled content built with the production settings (absolute URLs, feeds)."""
+    from site_helpers import build_site
+
+    output = tmp_path_factory.mktemp("published") / "output"
+    result = build_site(output, settings="publishconf.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output

@@ -1,0 +1,68 @@
+"""Debian's chromium through Playwright, and a static server for a built site: used by the
+browser tests and the screenshot task. Never downloads a browser."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, chromium tries the network at start-up, which a closed machine refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(root: Path, port: int = 0):
+    """Serve root on 127.0.0.1 in a thread; yield the base URL (ends without '/')."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"{CHROMIUM} is missing: run `bash scripts/setup.sh --test` (installs Debian's chromium)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+SCREENSHOT_PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/"}
+WIDTHS = (390, 1280)
+
+
+def screenshots(site: Path, dest: Path, pages: dict[str, str] = SCREENSHOT_PAGES) -> list[Path]:
+    """Full-page PNGs of the given pages at phone and desktop widths."""
+    dest.mkdir(parents=True, exist_ok=True)
+    written = []
+    with serve(site) as base, chromium() as browser:
+        for width in WIDTHS:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            for name, path in pages.items():
+                page.goto(base + path)
+                out = dest / f"{name}-{width}.png"
+                page.screenshot(path=str(out), full_page=True)
+                written.append(out)
+            page.close()
+    return written

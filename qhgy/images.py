@@ -1,0 +1,299 @@
+"""Images of the website: typeset covers, responsive variants of photos, the CJK fonts.
+
+Every generated file is cached: it is remade only when what it is made from changes.
+The cache key (a SHA-256 of the inputs, the parameters and VERSION) is stored in a small
+hidden sidecar beside the outputs, `.<name>.key`, rather than in the file names: the
+public URLs stay predictable (cover.jpg, cover-960.webp) for templates and Open Graph
+tags, no stale hash-named files pile up, and the sidecar is written last, so a run that
+was interrupted half-way leaves no key and is simply redone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from PIL import ExifTags, Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+
+from qhgy.errors import QhgyError
+
+# Bump whenever a change here changes the pixels or bytes of an output: every cached file is remade.
+VERSION = 1
+
+# Debian's fonts-noto-cjk. Only these: a default font would draw boxes (tofu) for Chinese.
+FONT_DIR = Path("/usr/share/fonts/opentype/noto")
+TITLE_FONT = ("NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC")
+TEXT_FONT = ("NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC")
+FONT_FIX = "install the Noto CJK fonts: apt-get install fonts-noto-cjk (or run scripts/setup.sh)"
+
+COVER_SIZE = (1200, 1600)
+OG_SIZE = (1200, 630)  # Open Graph / social cards: generate_cover lays this out landscape
+
+# Calm print colours: warm paper, a muted Chinese red band, near-black ink.
+# White on BAND is about 9:1 contrast, INK on PAPER about 13:1, MUTED on PAPER about 6:1.
+PAPER = (245, 240, 230)
+BAND = (128, 32, 28)
+INK = (40, 36, 32)
+MUTED = (96, 88, 80)
+
+# format name → (file suffix, MIME type, Pillow format, save options)
+FORMATS = {
+    "jpeg": (".jpg", "image/jpeg", "JPEG", {"quality": 85, "optimize": True, "progressive": True}),
+    "webp": (".webp", "image/webp", "WEBP", {"quality": 80, "method": 6}),
+    "png": (".png", "image/png", "PNG", {"optimize": True}),
+}
+_SUFFIX_FORMAT = {".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp", ".png": "png"}
+
+
+class FontError(QhgyError):
+    """A CJK font the images need is not installed."""
+
+
+class ImageError(QhgyError):
+    """A source image is missing or not an image Pillow can read."""
+
+
+class FontFile(NamedTuple):
+    path: Path
+    index: int  # the face inside a .ttc collection
+
+    def load(self, size: int) -> ImageFont.FreeTypeFont:
+        return ImageFont.truetype(str(self.path), size, index=self.index)
+
+
+class CjkFonts(NamedTuple):
+    title: FontFile  # Noto Serif CJK SC Bold
+    text: FontFile  # Noto Serif CJK SC Regular
+
+
+@dataclass(frozen=True)
+class Variant:
+    path: Path
+    width: int
+    height: int
+    format: str  # a key of FORMATS: "webp", "jpeg", "png"
+    mime: str
+
+
+def find_cjk_fonts(font_dir: Path | None = None) -> CjkFonts:
+    """The Simplified Chinese faces of Noto Serif CJK; FontError naming the file when one is missing."""
+    font_dir = Path(font_dir) if font_dir is not None else FONT_DIR
+    return CjkFonts(*(FontFile(font_dir / name, _face_index(font_dir / name, family))
+                      for name, family in (TITLE_FONT, TEXT_FONT)))
+
+
+@lru_cache(maxsize=None)
+def _face_index(path: Path, family: str) -> int:
+    # A .ttc holds JP, KR, SC, TC and HK faces; their order is the packager's choice (Debian:
+    # SC is index 2), so find the face by its name rather than trusting a fixed index.
+    if not path.is_file():
+        raise FontError(path, f"the font {path.name} ({family}) is not installed", FONT_FIX)
+    index = 0
+    while True:
+        try:
+            name = ImageFont.truetype(str(path), 12, index=index).getname()[0]
+        except OSError:  # past the last face (or not a font at all)
+            raise FontError(path, f"the font file has no '{family}' face", FONT_FIX) from None
+        if name == family:
+            return index
+        index += 1
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    """(width, height) as displayed: an EXIF quarter-turn swaps them, as browsers do."""
+    path = Path(path)
+    try:
+        with Image.open(path) as im:
+            width, height = im.size
+            turned = im.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    except (UnidentifiedImageError, OSError) as err:
+        raise _image_error(path, err) from None
+    return (height, width) if turned else (width, height)
+
+
+def generate_cover(dest: Path, *, journal: str, label: str, date_text: str, credit: str = "",
+                   size: tuple[int, int] = COVER_SIZE) -> Path:
+    """A typeset cover for an issue without a cover photo; portrait or (size=OG_SIZE) landscape.
+
+    The format follows dest's suffix (.jpg/.jpeg, .png, .webp). Returns dest.
+    """
+    dest = Path(dest)
+    fmt = _SUFFIX_FORMAT.get(dest.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{dest}: a cover is saved as .jpg, .png or .webp")
+    fonts = find_cjk_fonts()  # before the cache check: a missing font is reported even when cached
+    size = (int(size[0]), int(size[1]))
+    key = _key(kind="cover", journal=journal, label=label, date_text=date_text, credit=credit,
+               size=size, format=fmt, fonts=[[str(f.path), f.index] for f in fonts])
+    sidecar = dest.with_name(f".{dest.name}.key")
+    if (_read_sidecar(sidecar) or {}).get("key") == key and dest.is_file():
+        return dest
+    image = _draw_cover(size, journal, label, date_text, credit, fonts)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    _save(image, dest, fmt)
+    _write_sidecar(sidecar, {"key": key})
+    return dest
+
+
+def _draw_cover(size: tuple[int, int], journal: str, label: str, date_text: str, credit: str,
+                fonts: CjkFonts) -> Image.Image:
+    w, h = size
+    image = Image.new("RGB", size, PAPER)
+    draw = ImageDraw.Draw(image)
+    # Portrait: the band across the top; landscape: down the left. The rest holds the text.
+    if h >= w:
+        band = (0, 0, w, round(h * 0.42))
+        area = (0, band[3], w, h)
+    else:
+        band = (0, 0, round(w * 0.48), h)
+        area = (band[2], 0, w, h)
+    draw.rectangle(band, fill=BAND)
+    unit = min(w, h)  # type scales with the short side, so both layouts stay balanced
+
+    band_w, band_h = band[2] - band[0], band[3] - band[1]
+    if journal:
+        title_size = min(band_w * 0.8 / len(journal), band_h * 0.45)
+        font = _fit(fonts.title, journal, title_size, band_w * 0.8)
+        draw.text(((band[0] + band[2]) / 2, (band[1] + band[3]) / 2), journal, fill="white",
+                  font=font, anchor="mm")
+
+    area_w, area_h = area[2] - area[0], area[3] - area[1]
+    cx = (area[0] + area[2]) / 2
+
+    def at(fraction: float) -> float:
+        return area[1] + area_h * fraction
+
+    for text, scale, y, colour in ((label, 0.085, 0.28, INK), (date_text, 0.045, 0.55, INK),
+                                   (credit, 0.032, 0.88, MUTED)):
+        if text:
+            font = _fit(fonts.text, text, unit * scale, area_w * 0.86)
+            draw.text((cx, at(y)), text, fill=colour, font=font, anchor="mm")
+    rule = area_w * 0.12
+    draw.line([(cx - rule, at(0.42)), (cx + rule, at(0.42))], fill=BAND, width=max(2, unit // 300))
+    return image
+
+
+def _fit(font: FontFile, text: str, size: float, max_width: float) -> ImageFont.FreeTypeFont:
+    """The font at `size`, made smaller when the text would be wider than max_width (a long credit)."""
+    loaded = font.load(max(1, int(size)))
+    width = loaded.getlength(text)
+    if width > max_width:
+        loaded = font.load(max(1, int(size * max_width / width)))
+    return loaded
+
+
+def responsive_variants(src: Path, dest_dir: Path, widths=(480, 960, 1600),
+                        formats=("webp", "jpeg")) -> list[Variant]:
+    """Scaled copies of src for srcset, named <stem>-<width><suffix>, grouped by format then width.
+
+    Never upscales: a width above the source's becomes the source width, produced once.
+    EXIF orientation is applied and all metadata but the colour profile dropped.
+    """
+    src, dest_dir = Path(src), Path(dest_dir)
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats or not widths or min(widths) < 1:
+        raise ValueError(f"widths must be positive and formats among {sorted(FORMATS)}: "
+                         f"{widths!r}, {formats!r}")
+    try:
+        data = src.read_bytes()
+    except OSError as err:
+        raise _image_error(src, err) from None
+    key = _key(kind="variants", source=hashlib.sha256(data).hexdigest(),
+               widths=sorted(set(widths)), formats=list(formats))
+    sidecar = dest_dir / f".{src.stem}.variants.key"
+    previous = _read_sidecar(sidecar) or {}
+    if previous.get("key") == key:
+        cached = [Variant(dest_dir / name, w, h, fmt, FORMATS[fmt][1])
+                  for name, w, h, fmt in previous.get("variants", [])]
+        if cached and all(v.path.is_file() for v in cached):
+            return cached
+
+    image = _open_upright(src, data)
+    src_w, src_h = image.size
+    # The caller's widths capped at the source's: never upscale, and never the same width twice.
+    targets = sorted({min(int(w), src_w) for w in widths})
+    variants = []
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for fmt in formats:
+        suffix, mime, _, _ = FORMATS[fmt]
+        flat = _for_format(image, fmt)
+        for width in targets:
+            height = max(1, round(src_h * width / src_w))
+            scaled = flat if width == src_w else flat.resize((width, height), Image.Resampling.LANCZOS,
+                                                             reducing_gap=3.0)
+            path = dest_dir / f"{src.stem}-{width}{suffix}"
+            _save(scaled, path, fmt)
+            variants.append(Variant(path, width, height, fmt, mime))
+    # Variants of an earlier run that this one no longer makes (a width or format dropped).
+    made = {v.path.name for v in variants}
+    for name, *_ in previous.get("variants", []):
+        if name not in made and "/" not in name:
+            (dest_dir / name).unlink(missing_ok=True)
+    _write_sidecar(sidecar, {"key": key, "variants": [[v.path.name, v.width, v.height, v.format]
+                                                      for v in variants]})
+    return variants
+
+
+def _open_upright(path: Path, data: bytes) -> Image.Image:
+    """The source decoded, turned upright, as RGB or RGBA, carrying no metadata but its colour profile."""
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError) as err:
+        raise _image_error(path, err) from None
+    # Browsers honour EXIF orientation but the variants carry no EXIF: turn the pixels instead.
+    upright = ImageOps.exif_transpose(image)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+    out = upright.convert("RGBA" if has_alpha else "RGB")  # also CMYK, greyscale, palette sources
+    # Drop EXIF (GPS, camera, orientation), XMP and comments. Keep an RGB source's ICC profile:
+    # it is colour data, not metadata (without it a wide-gamut photo looks washed out); a CMYK
+    # or grey profile no longer fits the converted pixels, so it goes too.
+    icc = image.info.get("icc_profile") if image.mode in ("RGB", "RGBA") else None
+    out.info = {"icc_profile": icc} if icc else {}
+    return out
+
+
+def _for_format(image: Image.Image, fmt: str) -> Image.Image:
+    """JPEG has no transparency: put a transparent source on white rather than on black."""
+    if fmt != "jpeg" or image.mode != "RGBA":
+        return image
+    out = Image.new("RGB", image.size, (255, 255, 255))
+    out.paste(image, mask=image.getchannel("A"))
+    out.info = dict(image.info)
+    return out
+
+
+def _save(image: Image.Image, path: Path, fmt: str) -> None:
+    _, _, pil_format, options = FORMATS[fmt]
+    extra = {"icc_profile": image.info["icc_profile"]} if image.info.get("icc_profile") else {}
+    image.save(path, pil_format, **options, **extra)
+
+
+def _key(**parts) -> str:
+    text = json.dumps({"version": VERSION, **parts}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _read_sidecar(path: Path) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or damaged: treat as not cached
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_sidecar(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _image_error(path: Path, err: Exception) -> ImageError:
+    if isinstance(err, FileNotFoundError):
+        return ImageError(path, "the image file does not exist", "check the file name")
+    if isinstance(err, UnidentifiedImageError):
+        return ImageError(path, "not an image that can be read", "save it as JPEG, PNG or WebP")
+    return ImageError(path, f"the image cannot be read: {err}", "save it again as JPEG, PNG or WebP")

@@ -1,0 +1,227 @@
+"""The website built from the bundled content: pages, metadata, citations, feeds."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_helpers import build_site, read
+
+from conftest import CONTENT, ROOT
+
+
+def soup(site, path):
+    return BeautifulSoup(read(site, path), "html.parser")
+
+
+def test_pelican_renders_only_templates_of_our_theme():
+    """A template missing from the theme would silently come from Pelican's English 'simple' theme."""
+    import pelicanconf
+
+    rendered = set(pelicanconf.DIRECT_TEMPLATES) | {"article", "page", "category", "author", "tag", "issue"}
+    ours = {p.stem for p in (ROOT / "theme/templates").glob("*.html")}
+    assert rendered <= ours, rendered - ours
+
+
+def test_plugin_order_is_what_the_build_needs():
+    import pelicanconf
+
+    order = pelicanconf.PLUGINS
+    # validate before reading; ids before the YAML reader makes authors; issue model before its users
+    assert order[0] == "qhgy_check"
+    assert order.index("qhgy_ids") < order.index("pelican.plugins.yaml_metadata")
+    assert order.index("qhgy_issues") < order.index("qhgy_sitemap")
+
+
+def test_urls_are_ascii_and_from_issue_and_order(site):
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")]
+    assert all(p.isascii() for p in pages)
+    assert len(list((site / "2017/9-10").glob("*/index.html"))) == 55
+    for path in ("index.html", "2017/9-10/index.html", "2017/9-10/07/index.html", "archive/index.html",
+                 "sections/index.html", "authors/index.html", "authors/li-zhong/index.html", "about/index.html",
+                 "404.html", "tags/index.html", "sections/xin-xi-duan-bo/index.html",
+                 "call-for-submissions-2017-9-10/index.html"):
+        assert (site / path).exists(), path
+
+
+def test_every_page_has_a_canonical_link_and_chinese_lang(site):
+    for page in site.rglob("*.html"):
+        html = soup(site, page.relative_to(site))
+        assert html.html["lang"] == "zh-CN", page
+        canonical = html.find("link", rel="canonical")
+        assert canonical and canonical["href"].startswith("/"), page
+
+
+def test_issue_page_lists_every_article_in_print_order_with_pages(site):
+    html = soup(site, "2017/9-10/index.html")
+    assert html.h1.get_text() == "《青海工运》2017年第9-10期"
+    links = [a["href"] for a in html.select(".toc .toc-title")]
+    assert len(links) == 55
+    orders = [int(re.search(r"/(\d\d)/$", href).group(1)) for href in links]
+    # sections in 目录 order; inside a section, print order
+    assert orders == sorted(orders, key=lambda o: orders.index(o))
+    sections = [h.get_text() for h in html.select(".toc-section-name")]
+    assert sections[:3] == ["省委群团改革工作座谈会特辑", "工作指导", "省总动态"] and sections[-1] == "信息短播"
+    item = html.select(".toc-item")[5]
+    assert "在省委群团改革工作座谈会上的发言（李忠）" in item.get_text() and "第7—8页" in item.get_text()
+    assert [h.get_text() for h in html.select(".toc-subcolumn")] == ["革命家风", "革命故事", "生活感悟", "健康有道"]
+
+
+def test_article_page(site):
+    html = soup(site, "2017/9-10/07/index.html")
+    assert html.h1.get_text() == "在省委群团改革工作座谈会上的发言"
+    assert "王霞（西宁市委常委、市总工会主席）" in html.select_one(".byline").get_text()
+    facts = html.select_one(".article-facts").get_text(" ", strip=True)
+    assert "2017年第9-10期" in facts and "第9—10页" in facts and "2017年9月17日" in facts
+    assert "省委群团改革工作座谈会特辑" in facts
+    assert html.find("a", rel="prev")["href"] == "/2017/9-10/06/"
+    assert html.find("a", rel="next")["href"] == "/2017/9-10/08/"
+    assert len(html.find_all("h1")) == 1
+
+
+def test_captions_are_figures_and_attributions_shown(site):
+    html = soup(site, "2017/9-10/01/index.html")
+    assert [f.get_text() for f in html.select("figure.caption figcaption")][1:] == ["座谈会现场", "座谈会现场"]
+    assert "文稿：朱爱丽 摄影：石彬" in html.select_one(".article-foot").get_text()
+    brief = soup(site, "2017/9-10/44/index.html")
+    assert "（南川工业园区工会）" in brief.select_one(".source-unit").get_text()
+    letters = soup(site, "2017/9-10/39/index.html")
+    assert "摘自《党史纵横》" in letters.select_one(".article-foot").get_text()
+
+
+def test_scholarly_metadata_in_head(site):
+    html = soup(site, "2017/9-10/34/index.html")
+    meta = {m["name"]: m["content"] for m in html.find_all("meta", attrs={"name": True})}
+    assert meta["citation_title"] == "关于推进工会改革向基层延伸的总体思考"
+    assert meta["citation_author"] == "李忠"
+    assert meta["citation_journal_title"] == "青海工运"
+    assert (meta["citation_issue"], meta["citation_firstpage"], meta["citation_lastpage"]) == ("9-10", "37", "39")
+    assert meta["citation_publication_date"] == "2017/10/10" and meta["citation_language"] == "zh-CN"
+    og = {m["property"]: m["content"] for m in html.find_all("meta", attrs={"property": True})}
+    assert og["og:type"] == "article" and og["og:title"] == meta["citation_title"]
+
+
+def test_citation_block_and_files(site):
+    html = soup(site, "2017/9-10/34/index.html")
+    assert html.select_one(".cite-gbt").get_text() == \
+        "李忠. 关于推进工会改革向基层延伸的总体思考[J]. 青海工运, 2017(9-10): 37-39."
+    bib = read(site, "2017/9-10/34/qhgy-2017-9-10-34.bib")
+    assert bib.startswith("@article{qhgy-2017-9-10-34,") and "pages = {37--39}" in bib.replace("={", " = {")
+    ris = (site / "2017/9-10/34/qhgy-2017-9-10-34.ris").read_bytes().decode("utf-8")
+    assert ris.startswith("TY  - JOUR\r\n") and "AU  - 李忠\r\n" in ris and ris.rstrip().endswith("ER  -")
+
+
+def test_author_page_lists_articles_across_issues_with_roles(site):
+    html = soup(site, "authors/li-zhong/index.html")
+    assert html.h1.get_text() == "李忠"
+    text = html.get_text()
+    assert "在省委群团改革工作座谈会上的发言" in text and "关于推进工会改革向基层延伸的总体思考" in text
+    assert "省总工会党组书记、常务副主席" in text
+
+
+def test_section_page_groups_by_issue(site):
+    html = soup(site, "sections/xin-xi-duan-bo/index.html")
+    assert html.h1.get_text() == "信息短播"
+    assert len(html.select(".toc-item")) == 12
+    assert html.select_one(".by-issue h2").get_text() == "《青海工运》2017年第9-10期"
+
+
+def test_about_page_has_the_masthead(site):
+    text = soup(site, "about/index.html").get_text()
+    for expected in ("主编", "李忠", "责任编辑", "徐良", "西宁市城东区昆仑路184号", "qhgy2017@163.com", "810007"):
+        assert expected in text
+
+
+def test_interface_is_translated(site):
+    """UI strings go through gettext: the English message ids never reach the Chinese site."""
+    from babel.messages.pofile import read_po
+
+    with open(ROOT / "theme/translations/zh_CN/LC_MESSAGES/messages.po", "rb") as fp:
+        ids = [m.id for m in read_po(fp) if m.id and isinstance(m.id, str) and "%(" not in m.id and m.string != m.id]
+    pages = [read(site, p) for p in ("index.html", "2017/9-10/07/index.html", "about/index.html", "404.html")]
+    leaked = [i for i in ids if len(i) > 4 and any(f">{i}<" in p for p in pages)]
+    assert leaked == []
+    assert "引用本文" in pages[1] and "跳到正文" in pages[1]
+
+
+def test_sitemap_and_robots(site):
+    sitemap = read(site, "sitemap.xml")
+    assert "<loc>/2017/9-10/</loc>" in sitemap and "<loc>/2017/9-10/07/</loc>" in sitemap
+    assert "404" not in sitemap
+    assert "Sitemap: /sitemap.xml" in read(site, "robots.txt")
+
+
+def test_feeds_in_the_published_site(published_site):
+    feed = read(published_site, "feeds/all.atom.xml")
+    assert feed.count("<entry>") == 55
+    assert "https://qhgy.example.org/2017/9-10/07/" in feed
+    assert (published_site / "feeds/sections/xin-xi-duan-bo.atom.xml").exists()
+    html = soup(published_site, "2017/9-10/07/index.html")
+    assert html.find("link", rel="canonical")["href"] == "https://qhgy.example.org/2017/9-10/07/"
+
+
+def copy_content(tmp_path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    return content
+
+
+def test_homophone_authors_get_distinct_pages(tmp_path):
+    content = copy_content(tmp_path)
+    for order, name in (("07", "汪军"), ("08", "王军")):
+        article = content / f"articles/2017/9-10/{order}.md"
+        text = article.read_text(encoding="utf-8")
+        old = re.search(r"authors:\n- (\S+)", text).group(1)
+        article.write_text(text.replace(f"- {old}\n", f"- {name}\n").replace(f"  {old}:", f"  {name}:"),
+                           encoding="utf-8")
+    from qhgy.ids import update_registry
+
+    added = {name: ident for _, name, ident in update_registry(content)}
+    assert added == {"汪军": "wang-jun", "王军": "wang-jun-2"}
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode == 0, result.stdout
+    assert soup(tmp_path / "output", "authors/wang-jun/index.html").h1.get_text() == "汪军"
+    assert soup(tmp_path / "output", "authors/wang-jun-2/index.html").h1.get_text() == "王军"
+
+
+def test_two_names_on_one_id_fail_the_build(tmp_path):
+    content = copy_content(tmp_path)
+    ids = (content / "ids.yaml").read_text(encoding="utf-8")
+    (content / "ids.yaml").write_text(ids.replace("王霞: wang-xia", "王霞: li-zhong"), encoding="utf-8")
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode != 0
+    assert "share the id 'li-zhong'" in result.stdout + result.stderr
+
+
+def test_a_name_without_an_id_fails_the_build(tmp_path):
+    content = copy_content(tmp_path)
+    ids = (content / "ids.yaml").read_text(encoding="utf-8")
+    (content / "ids.yaml").write_text(ids.replace("  王霞: wang-xia\n", ""), encoding="utf-8")
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode != 0 and "has no URL id" in result.stdout + result.stderr
+
+
+def test_two_articles_on_one_path_fail_the_build(tmp_path):
+    content = copy_content(tmp_path)
+    shutil.copy(content / "articles/2017/9-10/07.md", content / "articles/2017/9-10/99.md")
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode != 0
+
+
+def test_invalid_content_stops_the_build(tmp_path):
+    content = copy_content(tmp_path)
+    article = content / "articles/2017/9-10/07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("order: '07'", "order: 7"), encoding="utf-8")
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode != 0
+    assert "07.md" in result.stdout + result.stderr
+    assert not (tmp_path / "output/2017").exists()
+
+
+def test_markdown_renders_bold_and_no_literal_asterisks(site):
+    html = read(site, "2017/9-10/05/index.html")
+    assert "<strong>在做实做强基层工作基础上深入推进。</strong>深入开展" in html
+    for page in (site / "2017/9-10").glob("*/index.html"):
+        assert "**" not in page.read_text(encoding="utf-8"), page
