@@ -52,11 +52,14 @@ SCREENSHOT_PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/
 WIDTHS = (390, 1280)
 
 
-def screenshots(site: Path, dest: Path, pages: dict[str, str] = SCREENSHOT_PAGES) -> list[Path]:
-    """Full-page PNGs of the given pages at phone and desktop widths."""
+def screenshots(site: Path, dest: Path, pages: dict[str, str] = SCREENSHOT_PAGES, browser=None) -> list[Path]:
+    """Full-page PNGs of the given pages at phone and desktop widths (in a browser given, or a new one)."""
+    if browser is None:
+        with chromium() as own:
+            return screenshots(site, dest, pages, own)
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    with serve(site) as base, chromium() as browser:
+    with serve(site) as base:
         for width in WIDTHS:
             page = browser.new_page(viewport={"width": width, "height": 900})
             for name, path in pages.items():

@@ -1,0 +1,85 @@
+"""The site in Debian's chromium (Playwright): accessibility (axe-core), layout at phone and
+desktop widths, and screenshots a person can look at."""
+
+import json
+
+import pytest
+
+from qhgy.browser import chromium, serve
+
+PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/", "section": "/sections/xin-xi-duan-bo/",
+         "author": "/authors/li-zhong/", "404": "/404.html", "archive": "/archive/", "about": "/about/"}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser, base):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield base, page
+    page.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_serious_or_critical_accessibility_violations(browser_page, name):
+    from axe_playwright_python.sync_playwright import Axe
+
+    base, page = browser_page
+    page.goto(base + PAGES[name])
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("width", [360, 390, 1280])
+def test_no_horizontal_scrolling_and_readable_measure(browser, base, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for path in ("/", "/2017/9-10/", "/2017/9-10/07/", "/archive/", "/about/"):
+        page.goto(base + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    page.goto(base + "/2017/9-10/07/")
+    # a comfortable measure: a body line holds at most ~40 Chinese characters
+    line = page.evaluate("(() => { const p = document.querySelector('.article-body p');"
+                         " return p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize); })()")
+    assert 15 <= line <= 42
+    page.close()
+
+
+def test_cover_image_loads_and_keeps_its_space(browser_page):
+    base, page = browser_page
+    page.goto(base + "/2017/9-10/")
+    size = page.evaluate("(() => { const i = document.querySelector('.cover img');"
+                         " return [i.naturalWidth, i.getAttribute('width'), i.getAttribute('height'), i.currentSrc]; })()")
+    assert size[0] > 0 and size[1] and size[2]
+    assert size[3].endswith(".webp")  # chromium takes the modern format
+
+
+def test_keyboard_focus_is_visible(browser_page):
+    base, page = browser_page
+    page.goto(base + "/2017/9-10/07/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+                            " return [e.className, s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().left]; })()")
+    assert focused[0] == "skip-link" and focused[1] != "none" and focused[3] >= 0
+
+
+def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):
+    from qhgy.browser import screenshots
+
+    shots = screenshots(site, tmp_path, browser=browser)
+    assert len(shots) == 6
+    from PIL import Image
+
+    widths = {Image.open(p).size[0] for p in shots}
+    assert widths == {390, 1280}
