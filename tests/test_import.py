@@ -11,7 +11,7 @@ import pytest
 from qhgy.cli import main
 from qhgy.importer import write as write_module
 from qhgy.importer.pipeline import import_issue
-from qhgy.importer.write import KEPT, REPLACED, UNCHANGED, UPDATED
+from qhgy.importer.write import KEPT, STALE, UNCHANGED, UPDATED, WriteError
 
 from conftest import FIXTURES, ROOT, SAMPLE
 
@@ -128,7 +128,7 @@ def test_failure_part_way_leaves_the_content_folder_as_it_was(tmp_path, scratch_
         return real_replace(src, dst)
 
     monkeypatch.setattr(write_module.os, "replace", failing_replace)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(WriteError, match="disk full; nothing was changed"):
         import_issue(source, scratch_content, force=True)
     assert calls["n"] > 5  # the failure happened, and the rollback moved files back
     assert tree(scratch_content) == before
@@ -144,7 +144,7 @@ def test_failure_on_a_fresh_folder_leaves_nothing(scratch_content, monkeypatch):
         return real_replace(src, dst)
 
     monkeypatch.setattr(write_module.os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(WriteError, match="disk full"):
         import_issue(SAMPLE, scratch_content)
     assert not scratch_content.exists() or not any(p.is_file() for p in scratch_content.rglob("*"))
 
@@ -163,3 +163,38 @@ def test_main_returns_nonzero_and_one_line_on_error(tmp_path, capsys):
     assert main(["import", str(empty), "--content-dir", str(tmp_path / "content")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "empty.txt" in err
+
+
+def test_an_edited_file_that_would_hold_another_piece_stops_the_import(tmp_path, scratch_content):
+    source = tmp_path / "small.txt"
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    import_issue(source, scratch_content)
+    edited = scratch_content / "articles/2018/3/04.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n编者按：校对时补充。\n", encoding="utf-8")
+    before = tree(scratch_content)
+    # the corrected source lists one more piece before 04: every later piece moves one place
+    source.write_text(text.replace("海东市总工会举办劳模座谈会……07\n", "新增的一篇……07\n海东市总工会举办劳模座谈会……07\n")
+                      .replace("海东市总工会举办劳模座谈会\n\n5月1日", "新增的一篇\n\n新增文章的正文，内容充实，文字足够长。\n\n"
+                               "海东市总工会举办劳模座谈会\n\n5月1日"), encoding="utf-8")
+    with pytest.raises(WriteError, match="04.md: was edited by hand and holds '海东市总工会举办劳模座谈会'"):
+        import_issue(source, scratch_content)
+    assert tree(scratch_content) == before
+
+
+def test_files_no_longer_produced_are_reported(tmp_path, scratch_content):
+    source = tmp_path / "small.txt"
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    source.write_text(text, encoding="utf-8")
+    import_issue(source, scratch_content)
+    source.write_text(text[: text.index("省总工会召开全委会议")], encoding="utf-8")  # the unlisted last piece is gone
+    _, outcomes = import_issue(source, scratch_content)
+    assert [o.path for o in outcomes if o.status == STALE] == ["articles/2018/3/06.md"]
+    assert (scratch_content / "articles/2018/3/06.md").exists()
+
+
+def test_a_content_folder_that_is_a_file_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "content"
+    blocker.write_text("not a folder")
+    with pytest.raises(WriteError, match="cannot be written to"):
+        import_issue(SAMPLE, blocker)

@@ -63,3 +63,60 @@ def test_a_missing_entry_is_written_as_a_draft(tmp_path):
     missing = next(i for i in items if i.draft.title == "失踪的文章")
     assert missing.meta["status"] == "draft" and missing.draft.paragraphs == []
     assert [i.draft.title for i in items].index("失踪的文章") == 2  # in print order, after its neighbour
+
+
+def _variant(tmp_path, *replacements):
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / "variant.txt"
+    path.write_text(text, encoding="utf-8")
+    return {i.draft.title: i for i in plan_import(path).items}, plan_import(path)
+
+
+def test_a_missing_first_entry_keeps_its_place(tmp_path):
+    items, plan = _variant(tmp_path, ("在全省工会干部培训班上的讲话……03 //张明\n",
+                                      "开篇的话……02\n在全省工会干部培训班上的讲话……03 //张明\n"))
+    assert plan.items[0].draft.title == "开篇的话" and plan.items[0].meta["status"] == "draft"
+    assert plan.items[1].draft.title == "在全省工会干部培训班上的讲话"
+
+
+def test_no_entry_found_keeps_the_whole_body(tmp_path):
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    toc_end = text.index("在全省工会干部培训班上的讲话\n\n(2018")
+    source = tmp_path / "x.txt"
+    source.write_text(text[:toc_end].replace("……0", "……9") + "全然不同的标题\n\n正文第一段，文字较长，足以成为一段正文。\n",
+                      encoding="utf-8")
+    plan = plan_import(source)
+    kept = [i for i in plan.items if i.piece.entry is None]
+    assert len(kept) == 1 and "正文第一段" in kept[0].draft.paragraphs[0]
+    assert any("no 目录 entry was found" in n for n in plan.notes)
+
+
+def test_a_reporter_line_stays_with_its_article(tmp_path):
+    items, _ = _variant(tmp_path, ("(作者系省总宣教部干部)\n", "通讯员 马文\n"))
+    assert items["职工书屋建设的几点思考"].draft.credits == "通讯员 马文"
+    assert items["扎实开展“金秋助学”活动"].draft.kicker == "提升服务水平 办好民生实事"
+
+
+def test_a_jump_marker_is_removed_and_reported(tmp_path):
+    items, _ = _variant(tmp_path, ("各地要结合实际,把职工书屋建在职工身边。", "各地要结合实际,把职工书屋建在职工身边。(下转第7页)"))
+    item = items["职工书屋建设的几点思考"]
+    assert "下转" not in "".join(item.draft.paragraphs) and item.draft.source_unit == ""
+    assert any("下转第7页" in n for n in item.draft.notes)
+
+
+def test_twin_titles_printed_in_another_order_keep_their_authors(tmp_path):
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    text = text.replace("职工书屋建设的几点思考……05\n", "在全省工会干部培训班上的讲话……05 //汪军\n")
+    text = text.replace("几点思考 职工书屋建设的\n\n汪军", "在全省工会干部培训班上的讲话\n\n汪军")
+    # the body prints 汪军's speech first
+    first = text.index("在全省工会干部培训班上的讲话\n\n(2018")
+    second = text.index("在全省工会干部培训班上的讲话\n\n汪军")
+    end = text.index("提升服务水平")
+    text = text[:first] + text[second:end] + text[first:second] + text[end:]
+    path = tmp_path / "twins.txt"
+    path.write_text(text, encoding="utf-8")
+    speeches = [i for i in plan_import(path).items if i.draft.title == "在全省工会干部培训班上的讲话"]
+    assert sorted((i.first_page, i.draft.authors[0]) for i in speeches) == [(3, "张明"), (5, "汪军")]

@@ -119,3 +119,40 @@ def test_entries_before_any_section_heading_get_a_section_and_a_note():
     toc = parse_toc(lines, Path("x.txt"))
     assert [e.section for e in toc.entries] == ["综合", "综合"]
     assert any("综合" in n for n in toc.notes)
+
+
+def _toc(*entry_lines, known=frozenset()):
+    lines = ["目 录 2018年第05期 (2018年10月8日出版)", "", "工会视点", "", *entry_lines, "", "正文第一段，内容。"]
+    return parse_toc(lines, Path("x.txt"), known_sections=known)
+
+
+def test_titles_that_begin_or_end_with_digits():
+    toc = _toc("70年来的职工书屋……05", "5G时代的工会工作……07", "- 09 2018年工作要点")
+    assert [(e.page, e.title) for e in toc.entries] == [(5, "70年来的职工书屋"), (7, "5G时代的工会工作"),
+                                                        (9, "2018年工作要点")]
+    assert toc.number == "5"  # 第05期 is the issue /2018/5/
+
+
+def test_page_after_a_single_space_and_a_misprinted_page():
+    toc = _toc("职工书屋建设 05", "工会改革探索 09", "劳模风采 08", "基层动态 11")
+    assert [(e.page, e.title) for e in toc.entries] == [(5, "职工书屋建设"), (9, "工会改革探索"), (8, "劳模风采"),
+                                                        (11, "基层动态")]
+    assert any("page 8 comes after page 9" in n for n in toc.notes)
+
+
+def test_a_known_section_straight_under_an_entry():
+    toc = _toc("- 05 职工书屋建设", "基层风采", "- 07 劳模风采", known=frozenset({"基层风采"}))
+    assert [(e.title, e.section) for e in toc.entries] == [("职工书屋建设", "工会视点"), ("劳模风采", "基层风采")]
+
+
+def test_running_text_after_the_toc_is_not_an_entry():
+    toc = _toc("- 05 职工书屋建设", "", "职工书屋建设", "", "5月20日，全省职工书屋建设推进会在西宁召开，各地交流经验。")
+    assert len(toc.entries) == 1
+
+
+def test_a_toc_line_with_a_long_run_of_spaces_is_read_quickly():
+    import time
+
+    started = time.perf_counter()
+    _toc("- 05 职工书屋建设", "基层工会工作" + " " * 400 + "说明")
+    assert time.perf_counter() - started < 0.5

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from qhgy.importer.blocks import Block
 from qhgy.importer.patterns import (
-    AUTHOR_NOTE, CREDITS, DATE_LINE, DOC_NUMBER, HEADING_L2, HEADING_L3, NUMBERED_ITEM, PERSON_NAME,
+    AUTHOR_NOTE, CREDITS, DATE_LINE, JUMP, DOC_NUMBER, HEADING_L2, HEADING_L3, NUMBERED_ITEM, PERSON_NAME,
     REPRINT, SENTENCE_MARKS, SOURCE_UNIT, STANDALONE_DATE, TRAILING_SOURCE_UNIT, closing_kind, ends_sentence,
     is_heading_like, is_paragraph_like, is_title_like, parse_date,
 )
@@ -140,7 +140,9 @@ def parse_head(blocks: list[Block], start: int, draft: Draft, known_authors: lis
 
 def _apply_closing(kind: str, text: str, draft: Draft) -> None:
     if kind == "credits":
-        draft.credits = normalize(CREDITS.match(text).group(1), draft.counts)
+        m = CREDITS.match(text)
+        credit = normalize(m.group(1) if m else text, draft.counts)
+        draft.credits = f"{credit} {draft.credits}".strip()
     elif kind == "author_note":
         m = AUTHOR_NOTE.match(text)
         note = normalize(m.group("note"), draft.counts)
@@ -243,10 +245,20 @@ def build_draft(piece: Piece) -> Draft:
     blocks = piece.blocks
     head_end = parse_head(blocks, piece.title_blocks, draft, known)
     body_end = parse_tail(blocks, head_end, draft)
-    for name in known:  # a 目录 author the body does not print under the title
-        if name not in draft.authors:
-            draft.authors.insert(known.index(name), name)
+    printed = list(draft.authors)
+    if printed and known and not set(printed) & set(known):
+        draft.notes.append(f"the 目录 names {'、'.join(known)}, the article prints {'、'.join(printed)}: "
+                           "used the article's; check")
+    else:
+        for name in known:  # a 目录 author the body does not print under the title
+            if name not in draft.authors:
+                draft.authors.insert(known.index(name), name)
     paragraphs = join_paragraphs(blocks[head_end:body_end], draft)
+    for n, paragraph in enumerate(paragraphs):
+        if m := JUMP.search(paragraph):
+            draft.notes.append(f"'{m.group(0)}': the text goes on elsewhere in the issue — move it here by hand")
+            paragraphs[n] = (paragraph[: m.start()] + paragraph[m.end() :]).strip()
+    paragraphs = [p for p in paragraphs if p]
     if paragraphs and not draft.source_unit and (m := TRAILING_SOURCE_UNIT.match(paragraphs[-1])):
         paragraphs[-1] = m.group("body")
         draft.source_unit = normalize(m.group("unit"), draft.counts)

@@ -34,12 +34,18 @@ def parse_date(m: re.Match) -> dt.date | None:
         return None
 
 
+# "通讯员 马文", "本刊记者 张三": a reporter's line, printed after the text.
+REPORTER = re.compile(rf"^(?:本刊)?(?:特约)?(?:通讯员|记者)\s*[:：]?\s*[{HAN}]{{2,4}}(?:\s+[{HAN}]{{2,4}})*$")
+# "（下转第7页）", "（上接第5页）": the text goes on elsewhere in the issue.
+JUMP = re.compile(r"[（(]\s*(?:下转|上接|转|接)\s*第?\s*\d{1,3}\s*(?:页|版)\s*[)）]")
+
+
 def closing_kind(text: str) -> str | None:
     """What an attribution line at an article's end is, or None if it is not one."""
     text = text.strip()
-    if DATE_LINE.match(text):
+    if DATE_LINE.match(text) or JUMP.fullmatch(text):
         return None
-    if CREDITS.match(text):
+    if CREDITS.match(text) or REPORTER.match(text):
         return "credits"
     if AUTHOR_NOTE.match(text):
         return "author_note"

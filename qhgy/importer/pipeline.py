@@ -17,7 +17,9 @@ from qhgy.importer.report import render_report
 from qhgy.importer.segment import Piece, cover_pieces, cut_body
 from qhgy.importer.source import Source, read_source
 from qhgy.importer.toc import Toc, parse_toc
-from qhgy.importer.write import MANIFEST_NAME, Outcome, commit, decide, read_manifest, render_manifest
+from qhgy.importer.write import (
+    MANIFEST_NAME, STALE, Outcome, commit, decide, read_manifest, render_manifest, stale_files,
+)
 from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE, UNLISTED_SECTION
 from qhgy.schema import validate
 from qhgy.textnorm import normalize
@@ -127,18 +129,19 @@ def _article_meta(item: Item, toc: Toc) -> dict:
     return meta
 
 
-def _page_meta(item: Item, toc: Toc) -> dict:
+def _page_meta(item: Item, toc: Toc, suffix: str = "") -> dict:
     return {"title": item.draft.title, "purpose": "call-for-submissions", "issue": f"{toc.year}/{toc.number}",
             "order": f"{item.order:02d}", "first_page": str(item.first_page), "last_page": str(item.last_page),
             "date": toc.date.isoformat(), "lang": LANGUAGE,
-            "slug": f"call-for-submissions-{toc.year}-{toc.number}"}
+            "slug": f"call-for-submissions-{toc.year}-{toc.number}{suffix}"}
 
 
-def plan_import(source_path: Path, date: dt.date | None = None) -> Plan:
+def plan_import(source_path: Path, date: dt.date | None = None,
+                known_sections: frozenset[str] = frozenset()) -> Plan:
     """Everything an import would write, computed without touching the content folder."""
     source = read_source(source_path)
     lines = source.lines
-    toc = parse_toc(lines, source.path, date)
+    toc = parse_toc(lines, source.path, date, known_sections)
     front = lines[: toc.start]
     start = masthead_start(front)
     masthead, contact = parse_masthead(front[start:]) if start is not None else ([], {})
@@ -177,10 +180,13 @@ def _render_files(plan: Plan) -> None:
     toc = plan.toc
     files: dict[str, bytes] = {}
     problems: list[str] = []
+    calls = 0
     for item in plan.items:
         if item.kind == "page":
-            item.meta = _page_meta(item, toc)
-            item.rel_path = f"{PAGES_DIR}/calls/{toc.year}-{toc.number}.md"
+            calls += 1  # an issue may print two calls: the second is -2
+            suffix = f"-{calls}" if calls > 1 else ""
+            item.meta = _page_meta(item, toc, suffix)
+            item.rel_path = f"{PAGES_DIR}/calls/{toc.year}-{toc.number}{suffix}.md"
         else:
             item.meta = _article_meta(item, toc)
             item.rel_path = f"{ARTICLES_DIR}/{toc.year}/{toc.number}/{item.order:02d}.md"
@@ -203,7 +209,7 @@ def import_issue(source_path: Path, content_dir: Path, force: bool = False, date
                  backup_dir: Path | None = None) -> tuple[Plan, list[Outcome]]:
     """Import one issue into content_dir; return the plan and what happened to each file."""
     content_dir = Path(content_dir)
-    plan = plan_import(source_path, date)
+    plan = plan_import(source_path, date, known_section_names(content_dir))
     manifest_rel = f"{plan.issue_dir}/{MANIFEST_NAME}"
     manifest = read_manifest(content_dir / manifest_rel)
     # Machine-owned files (the report, the manifest) are always rewritten.
@@ -212,7 +218,18 @@ def import_issue(source_path: Path, content_dir: Path, force: bool = False, date
                       force)
     backup_root = backup_dir or content_dir.resolve().parent / "backups"
     commit(content_dir, plan.files, outcomes, backup_root)
+    outcomes += [Outcome(rel, STALE) for rel in stale_files(content_dir, plan.files, manifest)]
     return plan, outcomes
+
+
+def known_section_names(content_dir: Path) -> frozenset[str]:
+    """Section names the journal has used: they help read a 目录 printed without blank lines."""
+    from qhgy.ids import load_registry
+
+    try:
+        return frozenset(load_registry(content_dir)["sections"])
+    except ContentError:
+        return frozenset()
 
 
 def _current_hash(path: Path) -> str:

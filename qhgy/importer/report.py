@@ -6,7 +6,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
-from qhgy.importer.write import KEPT, REPLACED, Outcome
+from qhgy.importer.write import KEPT, REPLACED, STALE, Outcome
 
 if TYPE_CHECKING:
     from qhgy.importer.pipeline import Plan
@@ -61,4 +61,7 @@ def render_outcomes(outcomes: list[Outcome]) -> str:
                          "(the edited version is then backed up)")
         elif o.status == REPLACED:
             lines.append(f"  replaced {o.path}; the edited version is saved as {o.backup}")
+        elif o.status == STALE:
+            lines.append(f"  {o.path}: an earlier import wrote it, this one does not; it is left in place — "
+                         "delete it if it is obsolete")
     return "\n".join(lines)

@@ -52,8 +52,25 @@ def _best_window(title: str, blocks: list[Block], i: int, claimed: set[int]) -> 
     return best, best_n
 
 
+def _names_author(entry: TocEntry, blocks: list[Block], after: int) -> bool:
+    head = "".join(b.text for b in blocks[after : after + 3]).replace(" ", "")
+    return any(name in head for name in entry.authors)
+
+
 def _scan(entry: TocEntry, later: list[TocEntry], blocks: list[Block], lo: int, hi: int,
-          claimed: set[int]) -> tuple[int, int, float] | None:
+          claimed: set[int], twins: bool = False) -> tuple[int, int, float] | None:
+    """The first place after lo where the entry's title is printed. With twins (other entries of the
+    same title, three speeches) the place whose byline names the entry's author is preferred."""
+    first = None
+    for hit in _candidates(entry, later, blocks, lo, hi, claimed):
+        if not twins or not entry.authors or _names_author(entry, blocks, hit[0] + hit[1]):
+            return hit
+        first = first or hit
+    return first
+
+
+def _candidates(entry: TocEntry, later: list[TocEntry], blocks: list[Block], lo: int, hi: int,
+                claimed: set[int]):
     for i in range(lo, hi):
         if i in claimed or not is_title_like(blocks[i].text):
             continue
@@ -68,8 +85,7 @@ def _scan(entry: TocEntry, later: list[TocEntry], blocks: list[Block], lo: int, 
         # A title that a later entry matches better belongs to that entry: this one is missing here.
         if any(similarity(other.title, window) > score + 0.05 for other in later):
             continue
-        return i, n, score
-    return None
+        yield i, n, score
 
 
 def locate_entries(entries: list[TocEntry], blocks: list[Block]) -> tuple[dict[int, tuple[int, int]], list[str]]:
@@ -80,9 +96,10 @@ def locate_entries(entries: list[TocEntry], blocks: list[Block]) -> tuple[dict[i
     pos = 0
     for k, entry in enumerate(entries):
         later = entries[k + 1 : k + 1 + LOOKAHEAD_ENTRIES]
-        hit = _scan(entry, later, blocks, pos, len(blocks), claimed)
+        twins = any(e is not entry and e.title == entry.title for e in entries)
+        hit = _scan(entry, later, blocks, pos, len(blocks), claimed, twins)
         if hit is None:
-            hit = _scan(entry, [], blocks, 0, len(blocks), claimed)
+            hit = _scan(entry, [], blocks, 0, len(blocks), claimed, twins)
             if hit is not None:
                 notes.append(f"'{entry.title}' (p. {entry.page}) is printed out of the 目录's order "
                              f"(source line {blocks[hit[0]].line})")
@@ -133,7 +150,7 @@ def _take_kicker(prev: Piece, piece: Piece) -> None:
         return
     last = prev.blocks[-1]
     text = last.text
-    if KICKER.match(text) and not SENTENCE_MARKS.search(text):
+    if KICKER.match(text) and not SENTENCE_MARKS.search(text) and not closing_kind(text):
         prev.blocks.pop()
         piece.kicker = text
         piece.blocks.insert(0, last)
@@ -146,6 +163,10 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
     found, notes = locate_entries(entries, blocks)
     starts = sorted((i, n, k) for k, (i, n) in found.items())
     pieces: list[Piece] = []
+    if not starts and blocks:
+        # Not one title of the 目录 is printed in the body: keep the text, as one piece to cut by hand.
+        notes.append("no 目录 entry was found in the body: all its text is kept in one piece outside the 目录")
+        pieces.append(Piece(blocks=blocks, title_blocks=1, entry=None))
     if starts and starts[0][0] > 0:
         lead = blocks[: starts[0][0]]
         if any(is_paragraph_like(b.text) for b in lead):
@@ -164,10 +185,13 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
             notes.append(f"NOT FOUND in the body: '{entry.title}' (p. {entry.page}); written as a draft "
                          "with an empty body — paste its text by hand")
             # Keep it in print order: after the piece of the entry before it.
-            after = next((n for n, p in enumerate(pieces) if p.entry is not None and p.entry is entries[k - 1]),
-                         None) if k else None
             missing = Piece(blocks=[], title_blocks=0, entry=entry, notes=["NOT FOUND in the body: a draft"])
-            pieces.insert(after + 1 if after is not None else len(pieces), missing)
+            if k == 0:
+                first = next((n for n, p in enumerate(pieces) if p.entry is not None), len(pieces))
+                pieces.insert(first, missing)
+            else:
+                after = next((n for n, p in enumerate(pieces) if p.entry is entries[k - 1]), None)
+                pieces.insert(after + 1 if after is not None else len(pieces), missing)
     return pieces, notes
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from qhgy.errors import TocError
 from qhgy.importer.blocks import is_furniture
 from qhgy.journal import UNSECTIONED
-from qhgy.textnorm import join_lines
+from qhgy.textnorm import has_han, join_lines
 
 TOC_HEADING = re.compile(r"^\s*目\s*录(?:[\s（(]|$)")
 ISSUE_LABEL = re.compile(r"((?:19|20)\d{2})\s*年\s*第\s*(\d{1,2}(?:\s*[-－—–]\s*\d{1,2})?)\s*期")
@@ -19,7 +19,6 @@ PUBLICATION_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1
 # A PDF line wrapped at the space after the number loses it ("- 05王国生"): a title not starting
 # with a digit may follow the number directly.
 ENTRY_LEADING = re.compile(r"^[-•·]?\s*(\d{1,3})(?:\s+(\S.*)|([^\d\s.．、].*))$")
-ENTRY_TRAILING = re.compile(r"^(\S.*?)\s*(?:[.…·・]{2,}|\s{2,})\s*(\d{1,3})$")
 SUBCOLUMN = re.compile(r"^[●◆■▲★☆○◇]\s*(\S.*)$")
 COVER_CREDIT = re.compile(r"^封\s*面(?:\s*(?:摄影|图片|照片|题图|图))?\s*[:：]\s*(.*)$")
 PHOTO_CREDIT = re.compile(r"^(\S.{0,20}?)\s*(?:摄|摄影|供图)$")
@@ -69,18 +68,43 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+MAX_ENTRY_CHARS = 80  # a 目录 line; a longer line is running text (the body has begun)
+TRAILING_PAGE = re.compile(r"(?<!\d)(\d{1,3})$")
+
+
 def _parse_entry(line: str) -> tuple[int, str] | None:
     """(page, 'title //authors') of a 目录 line, whichever side its page number is printed on."""
-    if line.lstrip().startswith("//"):
+    line = line.strip()
+    if line.startswith("//") or len(line) > MAX_ENTRY_CHARS or re.search(r"[。；;]$", line):
         return None
+    text, mark, names = line.partition("//")
+    authors = f" //{names.strip()}" if mark else ""
+    # The page after the title first ("70年来的职工书屋……05", "标题 05"): a title may itself
+    # begin with digits. Found by hand, not by one regex: a long run of spaces would make a
+    # backtracking pattern take seconds per line.
+    text = text.rstrip()
+    m = TRAILING_PAGE.search(text)
+    if m:
+        head = text[: m.start()]
+        title = head.rstrip(" \t.…·・")
+        separator = head[len(title):]
+        # Dot leaders say so for sure; a bare space only when no page number leads the line.
+        leaders = bool(re.search(r"[.…·・]", separator))
+        if title and separator and has_han(title) and (leaders or not ENTRY_LEADING.match(line)):
+            return int(m.group(1)), title.strip() + authors
     m = ENTRY_LEADING.match(line)
     if m:
         return int(m.group(1)), (m.group(2) or m.group(3)).strip()
-    text, mark, names = line.partition("//")
-    m = ENTRY_TRAILING.match(text.strip())
-    if m:
-        return int(m.group(2)), (m.group(1).strip() + (f" //{names.strip()}" if mark else ""))
     return None
+
+
+def _still_toc(lines: list[str], i: int) -> bool:
+    """Is the line after i still part of a 目录 (an entry, an author mark, a sub-column)?"""
+    nxt = _next_nonblank(lines, i + 1)
+    if nxt is None:
+        return False
+    following = lines[nxt].strip()
+    return _parse_entry(following) is not None or following.startswith("//") or bool(SUBCOLUMN.match(following))
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
@@ -93,7 +117,9 @@ def find_toc_heading(lines: list[str]) -> int | None:
     return next((i for i, line in enumerate(lines) if TOC_HEADING.match(line)), None)
 
 
-def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None) -> Toc:
+def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None,
+              known_sections: frozenset[str] = frozenset()) -> Toc:
+    """The 目录 of an issue; known_sections are section names of earlier issues (a strong hint)."""
     start = find_toc_heading(lines)
     if start is None:
         raise TocError(path, "has no 目录 (table of contents)",
@@ -105,7 +131,8 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         raise TocError(path, "the 目录 heading has no issue label such as '2017年第9-10期'",
                        "add the label to the 目录 heading line and re-run the import", line=start + 1)
     year = label_m.group(1)
-    number = re.sub(r"\s*[-－—–]\s*", "-", label_m.group(2))
+    # As printed, without zero padding: 第05期 and 第5期 are one issue, /2018/5/.
+    number = "-".join(str(int(part)) for part in re.split(r"\s*[-－—–]\s*", label_m.group(2)))
     date = date_override
     if date is None:
         date_m = PUBLICATION_DATE.search(head)
@@ -140,7 +167,13 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         in_author_mark = "//" in lines[i - 1]
         entry = _parse_entry(line)
         if entry is not None and last is not None and entry[0] < last.page:
-            entry = None  # a 目录 runs in page order: a smaller number is the body's first line
+            # A 目录 runs in page order: a smaller number is the body's first line, unless the
+            # 目录 goes on after it (a misprinted page, a section listed out of page order).
+            if _still_toc(lines, i):
+                toc.notes.append(f"line {i + 1}: page {entry[0]} comes after page {last.page} in the 目录; "
+                                 "check the page numbers")
+            else:
+                entry = None
         if entry is not None:
             page, rest = entry
             title, _, names = rest.partition("//")
@@ -170,6 +203,12 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
                 last.authors[-1] += line.strip()
             else:
                 last.authors += split_names(line)
+        elif prev_was_entry and last is not None and _is_section_name(line, known_sections):
+            toc.notes.append(f"line {i + 1}: took '{line}' straight under an entry as a section heading")
+            section = {"name": line, "subcolumns": []}
+            toc.sections.append(section)
+            subcolumn = None
+            prev_was_entry = False
         elif prev_was_entry and last is not None:
             # A line straight under an entry, with no blank line between, continues its title.
             more, _, names = line.partition("//")
@@ -191,10 +230,17 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
     return toc
 
 
+def _is_section_name(line: str, known: frozenset[str]) -> bool:
+    """Straight under an entry, a line is a section heading, not the title's second line, only if
+    the journal has used it as a section before: a title wrapped in a narrow column leaves lines
+    of any length there ("…的重要" + "指示"), so length tells nothing."""
+    return line in known
+
+
 def _looks_like_section(lines: list[str], i: int) -> bool:
     """A section heading is a short line followed by entries or a sub-column marker."""
     line = lines[i].strip()
-    if len(line) > 20 or re.search(r"[。，；！？]", line):
+    if len(line) > 30 or re.search(r"[。，；！？]", line):
         return False
     nxt = _next_nonblank(lines, i + 1)
     if nxt is None:

@@ -18,9 +18,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from qhgy.errors import QhgyError
+from qhgy.textnorm import similarity
+
 MANIFEST_NAME = "import-manifest.json"
 
+
+class WriteError(QhgyError):
+    """The import's files could not be put in place."""
+
 NEW, UPDATED, UNCHANGED, KEPT, REPLACED = "new", "updated", "unchanged", "kept (edited by hand)", "replaced"
+STALE = "no longer produced"
 
 
 @dataclass
@@ -48,10 +56,28 @@ def render_manifest(files: dict[str, bytes]) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _title_and_opening(data: bytes) -> tuple[str, str]:
+    """The title and the first 40 characters of the body, cheaply, from a content file."""
+    text = data.decode("utf-8", "replace")
+    title = next((ln[6:].strip().strip("'\"") for ln in text.splitlines()[1:40] if ln.startswith("title:")), "")
+    body = text.split("\n---\n", 1)[-1].strip()
+    return title, body[:40]
+
+
+def _another_piece(current: bytes, new: bytes) -> bool:
+    """Does an edited file hold a different piece than the import would put there? Editors change
+    titles and text, a little; a piece moved by a changed source differs in both."""
+    (old_title, old_body), (new_title, new_body) = _title_and_opening(current), _title_and_opening(new)
+    return similarity(old_title, new_title) < 0.5 and similarity(old_body, new_body) < 0.5
+
+
 def decide(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str], force: bool) -> list[Outcome]:
+    """What to do with each file; a file edited by hand that would now hold another article stops the import."""
     outcomes = []
     for rel, data in files.items():
         target = content_dir / rel
+        if target.is_dir():
+            raise WriteError(target, "is a folder where the import writes a file", "move the folder away")
         if not target.exists():
             outcomes.append(Outcome(rel, NEW))
             continue
@@ -61,17 +87,31 @@ def decide(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str],
         elif manifest.get(rel) == sha256(current):
             outcomes.append(Outcome(rel, UPDATED))
         else:
+            if not force and rel.endswith(".md") and _another_piece(current, data):
+                raise WriteError(target, f"was edited by hand and holds '{_title_and_opening(current)[0]}', but "
+                                 f"this import puts '{_title_and_opening(data)[0]}' at its place: the pieces of the "
+                                 "issue have moved (a piece added or lost); nothing was written",
+                                 "check the source, or re-run with --force (edited files are backed up)")
             outcomes.append(Outcome(rel, REPLACED if force else KEPT))
     return outcomes
 
 
+def stale_files(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str]) -> list[str]:
+    """Files an earlier import of this issue wrote that this one does not: left in place, reported."""
+    return sorted(rel for rel in manifest if rel not in files and (content_dir / rel).exists())
+
+
 def commit(content_dir: Path, files: dict[str, bytes], outcomes: list[Outcome], backup_root: Path) -> None:
     """Write the files whose outcome says so, all or nothing."""
-    content_dir.mkdir(parents=True, exist_ok=True)
     to_write = [o for o in outcomes if o.status in (NEW, UPDATED, REPLACED)]
     if not to_write:
         return
-    staging = Path(tempfile.mkdtemp(prefix=".import-staging-", dir=content_dir.parent))
+    try:
+        content_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".import-staging-", dir=content_dir.parent))
+    except OSError as err:
+        raise WriteError(content_dir, f"cannot be written to: {err.strerror or err}",
+                         "check that it is a folder you may write to") from None
     moved: list[tuple[Path, Path | None]] = []  # (target, saved original)
     created_dirs: list[Path] = []
     try:
@@ -98,15 +138,33 @@ def commit(content_dir: Path, files: dict[str, bytes], outcomes: list[Outcome], 
                 os.replace(target, saved)
             moved.append((target, saved))
             os.replace(staging / "new" / str(n), target)
-    except BaseException:
-        for target, saved in reversed(moved):
+    except BaseException as err:
+        if not _roll_back(moved, created_dirs):
+            raise WriteError(content_dir, f"the import failed ({err}) and some files could not be put back; "
+                             f"the originals are in {staging}", "copy them back by hand before anything else") from err
+        shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(err, OSError):
+            raise WriteError(Path(err.filename or content_dir), f"could not be written: {err.strerror or err}; "
+                             "nothing was changed", "check the folder's permissions and free disk space") from err
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def _roll_back(moved: list[tuple[Path, Path | None]], created_dirs: list[Path]) -> bool:
+    """Put every moved file back; False if one could not be (its original stays in the staging folder)."""
+    ok = True
+    for target, saved in reversed(moved):
+        try:
             if saved is not None and saved.exists():
                 os.replace(saved, target)
             elif target.exists():
                 target.unlink()
-        for directory in reversed(created_dirs):
+        except OSError:
+            ok = False
+    for directory in reversed(created_dirs):
+        try:
             if directory.exists() and not any(directory.iterdir()):
                 directory.rmdir()
-        raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        except OSError:
+            pass
+    return ok
