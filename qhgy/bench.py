@@ -24,6 +24,43 @@ def _print(label: str, times: list[float]) -> None:
           f"{len(times)} runs)")
 
 
+def page_weight(site: Path) -> None:
+    """Bytes of an article page with its stylesheet, before images: raw and gzip-compressed."""
+    import gzip
+
+    css = site / "theme/css/site.css"
+    css_raw, css_gz = css.stat().st_size, len(gzip.compress(css.read_bytes(), 9))
+    weights = []
+    for page in sorted(site.glob("20*/*/*/index.html")):
+        data = page.read_bytes()
+        weights.append((len(data) + css_raw, len(gzip.compress(data, 9)) + css_gz, page.relative_to(site)))
+    raw = [w[0] for w in weights]
+    gz = [w[1] for w in weights]
+    heaviest = max(weights)
+    print(f"article page + CSS, {len(weights)} pages: median {statistics.median(raw) / 1024:.1f} KB raw "
+          f"({statistics.median(gz) / 1024:.1f} KB gzip); heaviest {heaviest[0] / 1024:.1f} KB raw "
+          f"({heaviest[1] / 1024:.1f} KB gzip): {heaviest[2]}")
+
+
+def site(rounds: int = 3) -> None:
+    """Time a full build of the bundled site (cold image cache, then warm) and weigh its pages."""
+    import subprocess
+    import sys
+
+    with tempfile.TemporaryDirectory() as tmp:
+        output = Path(tmp) / "output"
+        env_cache = {"QHGY_IMAGE_CACHE": str(Path(tmp) / "cache")}
+        times = []
+        for n in range(rounds):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(output),
+                            "--fatal", "errors", "-q"], check=True, env={**__import__("os").environ, **env_cache})
+            times.append(time.perf_counter() - started)
+        print(f"{'site build, first (cold image cache)':<48} {times[0]:.2f} s")
+        _print("site build, unchanged (warm cache)", times[1:] or times)
+        page_weight(output)
+
+
 def run(rounds: int = 5) -> None:
     from qhgy.importer.pipeline import import_issue
 
@@ -37,6 +74,7 @@ def run(rounds: int = 5) -> None:
         if pdf is not None:
             _print("import sample .pdf (typst-rendered, 2 columns)", _time(
                 lambda: import_issue(pdf, Path(tempfile.mkdtemp(dir=tmp)) / "content"), rounds))
+    site()
 
 
 def _sample_pdf(tmp: Path) -> Path | None:

@@ -176,14 +176,19 @@ def test_homophone_authors_get_distinct_pages(tmp_path):
         old = re.search(r"authors:\n- (\S+)", text).group(1)
         article.write_text(text.replace(f"- {old}\n", f"- {name}\n").replace(f"  {old}:", f"  {name}:"),
                            encoding="utf-8")
+    tagged = content / "articles/2017/9-10/09.md"
+    tagged.write_text(tagged.read_text(encoding="utf-8").replace("lang: zh-CN", "tags:\n- 农民工\n- 入会\nlang: zh-CN"),
+                      encoding="utf-8")
     from qhgy.ids import update_registry
 
     added = {name: ident for _, name, ident in update_registry(content)}
-    assert added == {"汪军": "wang-jun", "王军": "wang-jun-2"}
+    assert added == {"汪军": "wang-jun", "王军": "wang-jun-2", "农民工": "nong-min-gong", "入会": "ru-hui"}
     result = build_site(tmp_path / "output", content)
     assert result.returncode == 0, result.stdout
     assert soup(tmp_path / "output", "authors/wang-jun/index.html").h1.get_text() == "汪军"
     assert soup(tmp_path / "output", "authors/wang-jun-2/index.html").h1.get_text() == "王军"
+    tag = soup(tmp_path / "output", "tags/nong-min-gong/index.html")
+    assert tag.h1.get_text() == "标签：农民工" and len(tag.select(".toc-item")) == 1
 
 
 def test_two_names_on_one_id_fail_the_build(tmp_path):

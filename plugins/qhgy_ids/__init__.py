@@ -47,7 +47,7 @@ def check_collisions(generator) -> None:
     """Pelican groups authors/sections/tags by slug: distinct names on one slug would merge silently."""
     for kind, groups in (("author", generator.authors), ("section", generator.categories),
                          ("tag", generator.tags)):
-        for wrapper, articles in groups:
+        for wrapper, articles in (groups.items() if isinstance(groups, dict) else groups):  # tags: a dict
             names = {w.name for a in articles for w in _wrappers(a, kind) if w.slug == wrapper.slug}
             if len(names) > 1:
                 raise OutputCollision(f"qhgy_ids: the {kind}s {' and '.join(sorted(names))} would share the page "

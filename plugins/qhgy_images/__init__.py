@@ -9,6 +9,7 @@ Images are made into a cache folder outside output/ (Pelican empties output/ on 
 build), where unchanged sources are not processed again, and copied into output/images/."""
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -27,7 +28,9 @@ OUTPUT_DIR = "images"
 
 
 def _cache(settings) -> Path:
-    return Path(settings.get("QHGY_IMAGE_CACHE", Path(settings["PATH"]).parent / ".cache" / "images"))
+    """Outside output/ (emptied on every build); QHGY_IMAGE_CACHE (setting or environment) moves it."""
+    default = Path(settings["PATH"]).resolve().parent / ".cache" / "images"
+    return Path(settings.get("QHGY_IMAGE_CACHE") or os.environ.get("QHGY_IMAGE_CACHE") or default)
 
 
 def _srcsets(variants, url_prefix: str) -> dict:
