@@ -58,7 +58,7 @@ def update_translations() -> None:
     cli = CommandLineInterface()
     cli.run(["pybabel", "extract", "-F", "babel.cfg", "-o", pot, "--no-location", "--omit-header",
              "--sort-output", "."])
-    cli.run(["pybabel", "update", "-i", pot, "-d", "theme/translations", "--no-location", "--omit-header",
+    cli.run(["pybabel", "update", "-i", pot, "-d", "theme/translations", "--ignore-obsolete",
              "--no-fuzzy-matching"])
 
 

@@ -230,3 +230,44 @@ def test_markdown_renders_bold_and_no_literal_asterisks(site):
     assert "<strong>在做实做强基层工作基础上深入推进。</strong>深入开展" in html
     for page in (site / "2017/9-10").glob("*/index.html"):
         assert "**" not in page.read_text(encoding="utf-8"), page
+
+
+def test_every_message_of_the_chinese_catalog_is_translated():
+    from babel.messages.pofile import read_po
+
+    with open(ROOT / "theme/translations/zh_CN/LC_MESSAGES/messages.po", "rb") as fp:
+        catalog = read_po(fp)
+    with open(ROOT / "theme/translations/messages.pot", "rb") as fp:
+        template = read_po(fp)
+    assert {m.id for m in template if m.id} <= {m.id for m in catalog if m.id}, "run `invoke translations`"
+    untranslated = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+    assert untranslated == []
+
+
+def test_article_photos_become_responsive_pictures_and_are_cached(tmp_path):
+    from PIL import Image
+
+    content = copy_content(tmp_path)
+    photo = content / "articles/2017/9-10/images/07-meeting.jpg"
+    photo.parent.mkdir()
+    Image.new("RGB", (2000, 1200), (120, 90, 60)).save(photo)
+    article = content / "articles/2017/9-10/07.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n![会议现场](images/07-meeting.jpg)\n", encoding="utf-8")
+    env_cache = tmp_path / "cache"
+    import os
+
+    os.environ["QHGY_IMAGE_CACHE"] = str(env_cache)
+    try:
+        assert build_site(tmp_path / "output", content).returncode == 0
+        made = {p: p.stat().st_mtime_ns for p in env_cache.rglob("*") if p.is_file()}
+        assert build_site(tmp_path / "output", content).returncode == 0  # again, nothing changed
+        assert {p: p.stat().st_mtime_ns for p in env_cache.rglob("*") if p.is_file()} == made
+    finally:
+        del os.environ["QHGY_IMAGE_CACHE"]
+    html = soup(tmp_path / "output", "2017/9-10/07/index.html")
+    picture = html.select_one(".article-body picture")
+    img = picture.img
+    assert img["alt"] == "会议现场" and img["width"] == "1600" and img["height"] == "960"
+    assert "960w" in img["srcset"] and picture.source["type"] == "image/webp"
+    for candidate in img["srcset"].split(","):
+        assert (tmp_path / "output" / candidate.split()[0].lstrip("/")).exists()

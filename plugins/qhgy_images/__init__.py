@@ -54,17 +54,18 @@ def _issue_cover(issue, settings, cache: Path) -> dict:
     texts = dict(journal=JOURNAL_TITLE, label=issue.label, date_text=f"{issue.date.year}年{issue.date.month}月"
                  f"{issue.date.day}日出版", credit=f"封面：{credit}" if credit else "")
     photo = issue.meta.get("cover_image")
+    # The alt text is written by the templates (through gettext); they learn here which cover it is.
     if photo:
         source = folder / photo
-        alt = f"《{JOURNAL_TITLE}》{issue.label}封面" + (f"：{credit}" if credit else "")
+        if not source.exists():
+            raise FileNotFoundError(f"qhgy_images: {issue.meta.get('label')}: cover_image '{photo}' is not in {folder}")
     else:
         source = generate_cover(work / f"{issue.slug}.jpg", **texts)
-        alt = f"《{JOURNAL_TITLE}》{issue.label}封面（文字封面）"
     variants = responsive_variants(source, work / "sizes", widths=COVER_WIDTHS)
     og = generate_cover(work / f"{issue.slug}-og.jpg", size=OG_SIZE, **texts)
     prefix = f"{siteurl}/{OUTPUT_DIR}/covers/{issue.slug}/"
     cover = _srcsets(variants, prefix)
-    cover.update(alt=alt, og_image=f"{siteurl}/{OUTPUT_DIR}/covers/{issue.slug}/{og.name}",
+    cover.update(typeset=not photo, credit=credit, og_image=f"{siteurl}/{OUTPUT_DIR}/covers/{issue.slug}/{og.name}",
                  files=[v.path for v in variants] + [og])
     return cover
 
