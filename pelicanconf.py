@@ -33,10 +33,10 @@ THEME_STATIC_DIR = "theme"
 # Listed explicitly: once PLUGINS is set, Pelican discovers no installed plugin by itself.
 # Order matters: qhgy_check validates before anything is read; qhgy_ids must load the ids
 # before the YAML reader creates authors; qhgy_issues builds the issue model that
-# the templates use. tests/test_site.py holds this order.
+# the templates use, which qhgy_search reads. tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
-           "qhgy_issues", "qhgy_images", "qhgy_sitemap"]
+           "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 # One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions.
 MARKDOWN = {
@@ -73,7 +73,12 @@ ARCHIVES_URL = "archive/"
 ARCHIVES_SAVE_AS = "archive/index.html"
 ABOUT_URL = "about/"
 ABOUT_SAVE_AS = "about/index.html"
-DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "tags", "about", "404"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_INDEX_URL = "pagefind/"  # the Pagefind bundles and their list (bundles.json), plugin qhgy_search
+# Articles per Pagefind run: bounds the indexer's memory (~1 MiB per article); see README, Search.
+SEARCH_BUNDLE_ARTICLES = 1500
+DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "tags", "about", "search", "404"]
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""

@@ -9,13 +9,14 @@ from xml.sax.saxutils import escape
 from pelican import signals
 
 EXCLUDED = {"404.html"}
+NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
 
 
 def page_urls(output: Path) -> list[str]:
     urls = []
     for page in sorted(output.rglob("index.html")):
         rel = page.relative_to(output).parent.as_posix()
-        if rel.startswith("theme"):
+        if rel.split("/")[0] in NOT_LISTED:
             continue
         urls.append("" if rel == "." else f"{rel}/")
     return urls

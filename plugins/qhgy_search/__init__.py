@@ -1,0 +1,54 @@
+"""qhgy_search: index every article's title and body with Pagefind while the site is written.
+
+Settings: SEARCH_INDEX_URL (folder of the bundles, default pagefind/), SEARCH_BUNDLE_ARTICLES
+(articles per Pagefind run, bounds its memory), QHGY_SEARCH_CACHE (or the environment
+variable of that name: where built bundles are kept between builds, default .cache/search).
+The work itself is qhgy.search; this plugin only hands it the articles."""
+
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from qhgy.search.index import SearchIndexError, build_search_index
+from qhgy.search.records import from_article
+
+log = logging.getLogger(__name__)
+
+
+def _cache(settings) -> Path:
+    default = Path(settings["PATH"]).resolve().parent / ".cache" / "search"
+    return Path(settings.get("QHGY_SEARCH_CACHE") or os.environ.get("QHGY_SEARCH_CACHE") or default)
+
+
+class SearchIndexGenerator(Generator):
+    """Runs at the output phase (Pelican empties output/ before it), after the issue model exists."""
+
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        articles = list(self.context.get("articles", []))
+        for article in articles:
+            articles += getattr(article, "translations", [])
+        records = [from_article(a) for a in articles]
+        index_dir = self.settings.get("SEARCH_INDEX_URL", "pagefind/")
+        if index_dir != "pagefind/":
+            raise SearchIndexError(f"qhgy_search: SEARCH_INDEX_URL must be 'pagefind/' (got {index_dir!r})")
+        try:
+            build_search_index(records, Path(self.output_path), _cache(self.settings),
+                               default_lang=self.settings.get("SITE_LANG", "zh-CN"),
+                               max_articles=int(self.settings.get("SEARCH_BUNDLE_ARTICLES", 1500)),
+                               log=lambda message: log.info("qhgy_search: %s", message))
+        except SearchIndexError as err:
+            raise SearchIndexError(f"qhgy_search: the search index could not be built: {err}") from None
+
+
+def get_generators(pelican):
+    return SearchIndexGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,132 @@
+"""The token stream Pagefind indexes, and the query terms the browser sends it.
+
+Pagefind's standard binary indexes whitespace-separated words and matches a query word
+against whole words or word prefixes; Chinese has no spaces. So every run of Han characters
+is written as its overlapping pairs (农民工 → 农民 民工 工), one token per character, and
+every token is spelt in lowercase ASCII so that nothing on the browser's side (Pagefind
+segments a zh query with Intl.Segmenter) can split it again:
+
+    pair   x + code(a) + code(b)      9 characters    (a followed by the Han character b)
+    last   x + code(a) + w            6 characters    (a ends its Han run)
+    query  x + code(a)                5 characters    (a prefix of both: any token that starts with a)
+
+code() is the code point in 4 base-32 digits (0-9a-v); 'w' is not a digit, so no index token
+is a prefix of another and Pagefind's "longest indexed prefix" fallback never joins them.
+A query of m Han characters becomes m-1 pairs and one prefix token; in the text they sit at
+m consecutive positions, which the browser checks (`words` of a result) before showing it.
+
+Everything else is kept readable, so that the browser decodes the stream back into the
+article's text for excerpts: letter/digit runs verbatim (APP, 2017, QQ), other characters
+(punctuation) as their own words, and whitespace as "␠". Pagefind indexes only the letter
+and digit runs and the Han tokens; the rest only takes a position.
+
+theme/static/js/search.js implements the same rules; tests/test_search_tokens.py runs both
+on the same strings.
+"""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = "0123456789abcdefghijklmnopqrstuv"
+HAN_PREFIX = "x"
+RUN_END = "w"
+# Pagefind indexes "_" as a word character (its default include_characters), so whitespace is
+# marked with a symbol no article prints and Pagefind does not index.
+SPACE = "\u2420"  # ␠
+# Positions 0..TITLE_REGION-1 hold the title (padded with FILLER): a match there is a title match.
+TITLE_REGION = 128
+FILLER = "."
+
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Han runs; letter/digit runs (Python's \\w without "_", i.e. Unicode letters and numbers, as
+# JavaScript's [\\p{L}\\p{N}]); whitespace runs; runs of anything else (punctuation, symbols).
+_RUNS = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<word>(?:(?![{_HAN}])[^\W_])+)|(?P<space>\s+)|(?P<other>(?:(?!\s)[\W_])+)")
+_TOKEN = re.compile(rf"^{HAN_PREFIX}([0-9a-v]{{4}})(?:[0-9a-v]{{4}}|{RUN_END})$")
+# Full-width letters and digits (ＡＰＰ, ２０１７) read as their ASCII forms.
+_FOLD = {cp: cp - 0xFEE0 for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+         for cp in range(lo, hi + 1)}
+
+
+def is_han(char: str) -> bool:
+    return bool(re.fullmatch(f"[{_HAN}]", char))
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """(kind, run) for the maximal runs of one kind: han, word (letters, digits), space, other."""
+    return [(m.lastgroup, m.group()) for m in _RUNS.finditer(text.translate(_FOLD))]
+
+
+def code(char: str) -> str:
+    cp, digits = ord(char), []
+    for _ in range(4):
+        cp, rest = divmod(cp, 32)
+        digits.append(DIGITS[rest])
+    return "".join(reversed(digits))
+
+
+def han_tokens(run: str, query: bool = False) -> list[str]:
+    """One token per character: pairs, then the last character (a prefix in a query)."""
+    tokens = [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])]
+    tokens.append(HAN_PREFIX + code(run[-1]) + ("" if query else RUN_END))
+    return tokens
+
+
+def index_tokens(text: str) -> list[str]:
+    """The words Pagefind indexes for a text, one position per character of Han text."""
+    tokens: list[str] = []
+    for kind, run in runs(text):
+        if kind == "han":
+            tokens += han_tokens(run)
+        elif kind == "space":
+            tokens.append(SPACE)
+        elif kind == "other":
+            tokens.append(run.replace(SPACE, "?"))  # the marker itself, should a text ever hold it
+        else:
+            tokens.append(run)
+    return tokens
+
+
+def title_tokens(title: str) -> list[str]:
+    """The title region: the title's tokens padded (or, past 128 tokens, cut) to TITLE_REGION positions."""
+    tokens = index_tokens(title)[:TITLE_REGION]
+    return tokens + [FILLER] * (TITLE_REGION - len(tokens))
+
+
+def decode(tokens: list[str]) -> str:
+    """The text back from its tokens (the browser does this for excerpts)."""
+    out = []
+    for token in tokens:
+        if match := _TOKEN.match(token.removesuffix(".")):  # Pagefind ends a block with "."
+            out.append(chr(int(match.group(1), 32)))
+        elif token == SPACE:
+            out.append(" ")
+        else:
+            out.append(token)
+    return "".join(out)
+
+
+def normalise(text: str) -> str:
+    """What a literal match compares: folded, lowercased, whitespace runs as one space."""
+    return re.sub(r"\s+", " ", text.translate(_FOLD).lower())
+
+
+def query_terms(query: str) -> list[dict]:
+    """The terms of a query: each {text, tokens}; all must occur (space = AND).
+
+    A term is split where it holds punctuation (农民工，入会 → 农民工 and 入会): punctuation is
+    not indexed. A term's tokens lie at consecutive positions wherever the term occurs."""
+    terms = []
+    for chunk in normalise(query).split():
+        for part in re.split(r"[^\w]+|_", chunk):  # \w: letters, digits, Han
+            if not part:
+                continue
+            tokens = []
+            for kind, run in runs(part):
+                if kind == "han":
+                    tokens += han_tokens(run, query=True)
+                elif kind == "word":
+                    tokens.append(run)
+            if tokens and part not in [t["text"] for t in terms]:
+                terms.append({"text": part, "tokens": tokens})
+    return terms

@@ -1,0 +1,92 @@
+"""The search token scheme (qhgy.search.tokens): what Pagefind indexes and what a query sends."""
+
+import random
+import re
+
+import pytest
+
+from qhgy.search.tokens import (FILLER, SPACE, TITLE_REGION, decode, index_tokens, normalise, query_terms,
+                                title_tokens)
+
+
+def occurs_at(index: list[str], query: list[str]) -> list[int]:
+    """Positions where the query's tokens match consecutive index tokens as Pagefind matches a
+    word: the whole word or a prefix of it."""
+    return [i for i in range(len(index) - len(query) + 1)
+            if all(index[i + j].lower().startswith(q) for j, q in enumerate(query))]
+
+
+def test_han_text_becomes_one_token_per_character():
+    tokens = index_tokens("农民工入会")
+    assert len(tokens) == 5 and all(re.fullmatch(r"x[0-9a-v]{8}|x[0-9a-v]{4}w", t) for t in tokens)
+    assert tokens[-1].endswith("w")  # the last character of a run
+
+
+def test_tokens_decode_back_to_the_text():
+    text = "推进农民工入会，建QQ群 开发APP（2017年）——“实名制”管理 50万元"
+    assert decode(index_tokens(text)) == text
+
+
+def test_full_width_letters_and_digits_read_as_ascii():
+    assert decode(index_tokens("ＡＰＰ２０１７年")) == "APP2017年"
+    assert query_terms("ＡＰＰ") == query_terms("app")
+
+
+def test_no_index_token_is_a_prefix_of_another_kind():
+    pair, last = index_tokens("工会")
+    assert not pair.startswith(last) and not last.startswith(pair)
+
+
+def test_query_terms_split_on_spaces_and_punctuation():
+    assert [t["text"] for t in query_terms("工会 改革")] == ["工会", "改革"]
+    assert [t["text"] for t in query_terms("农民工，入会")] == ["农民工", "入会"]
+    assert [t["text"] for t in query_terms(" QQ群\u3000 ")] == ["qq群"]
+    assert query_terms("，。！") == [] and query_terms("") == []
+    assert [t["text"] for t in query_terms("入会 入会")] == ["入会"]
+
+
+def test_title_region_has_a_fixed_length():
+    assert len(title_tokens("在省委群团改革工作座谈会上的发言")) == TITLE_REGION
+    assert title_tokens("短")[-1] == FILLER
+    assert len(title_tokens("长" * (TITLE_REGION + 20))) == TITLE_REGION
+
+
+def overlapping(needle: str, text: str) -> int:
+    return sum(text.startswith(needle, i) for i in range(len(text)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_every_han_substring_of_the_sample_is_found_exactly_where_it_occurs(sample_text, seed):
+    """The invariant the search rests on, over real text: the tokens of a run of Han characters
+    match consecutive index tokens once per occurrence of the run, and nowhere else."""
+    rng = random.Random(seed)
+    lines = [line for line in sample_text.splitlines() if len(re.sub(r"[^\u4e00-\u9fff]", "", line)) > 8]
+    for _ in range(200):
+        line = rng.choice(lines)
+        runs = re.findall(r"[\u4e00-\u9fff]+", line)
+        run = rng.choice([r for r in runs if len(r) > 1] or runs)
+        start = rng.randrange(len(run))
+        needle = run[start:start + rng.randint(1, 5)]
+        (term,) = query_terms(needle)
+        assert len(occurs_at(index_tokens(line), term["tokens"])) == overlapping(needle, line), (line, needle)
+
+
+def test_mixed_terms_are_found_from_a_word_start():
+    """Letters and digits match from the start of a word, as Pagefind matches words: 2017年 and
+    QQ群 are found; 017年 (inside the word 2017) is not, by design (README, Search)."""
+    tokens = index_tokens("2017年全省建成QQ群30个，开发APP")
+    for query in ("2017年", "2017", "201", "QQ群", "建成QQ", "群30个", "app", "开发APP"):
+        (term,) = query_terms(query)
+        assert occurs_at(tokens, term["tokens"]), query
+    (term,) = query_terms("017年")
+    assert occurs_at(tokens, term["tokens"]) == []
+
+
+def test_a_pair_that_does_not_occur_is_not_matched():
+    tokens = index_tokens("公民工作，农民")
+    assert occurs_at(tokens, query_terms("农民工")[0]["tokens"]) == []
+    assert occurs_at(tokens, query_terms("民工")[0]["tokens"]) == [1]
+
+
+def test_whitespace_is_a_marker_pagefind_does_not_index():
+    assert index_tokens("QQ 群")[1] == SPACE and not SPACE.isalnum()

@@ -1,0 +1,280 @@
+// The search page: runs the query in ?q= (and the filters in ?section= &year= &issue= &author=)
+// over the Pagefind bundles listed in pagefind/bundles.json, and shows the articles that hold
+// every term, titles first. The index holds Han text as overlapping character pairs spelt in
+// ASCII: the encoding below must stay identical to qhgy/search/tokens.py (a test runs both).
+
+const TITLE_REGION = 128;
+const HAN_PREFIX = "x";
+const RUN_END = "w";
+const SPACE = "\u2420";
+const PAGE_SIZE = 10;
+const HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
+const RUNS = new RegExp(
+  `(?<han>[${HAN}]+)|(?<word>(?:(?![${HAN}])[\\p{L}\\p{N}])+)|(?<space>\\s+)|(?<other>(?:(?!\\s)[^\\p{L}\\p{N}])+)`,
+  "gu",
+);
+const TOKEN = new RegExp(`^${HAN_PREFIX}([0-9a-v]{4})(?:[0-9a-v]{4}|${RUN_END})$`);
+
+export const fold = (text) =>
+  text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export const runs = (text) => [...fold(text).matchAll(RUNS)].map((m) => {
+  const kind = Object.keys(m.groups).find((k) => m.groups[k] !== undefined);
+  return [kind, m[0]];
+});
+
+const code = (char) => char.codePointAt(0).toString(32).padStart(4, "0");
+
+export function hanTokens(run, query = false) {
+  const chars = Array.from(run);
+  const tokens = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(HAN_PREFIX + code(chars[i]) + code(chars[i + 1]));
+  tokens.push(HAN_PREFIX + code(chars[chars.length - 1]) + (query ? "" : RUN_END));
+  return tokens;
+}
+
+export function indexTokens(text) {
+  const tokens = [];
+  for (const [kind, run] of runs(text)) {
+    if (kind === "han") tokens.push(...hanTokens(run));
+    else if (kind === "space") tokens.push(SPACE);
+    else if (kind === "other") tokens.push(run.replaceAll(SPACE, "?"));
+    else tokens.push(run);
+  }
+  return tokens;
+}
+
+export function decode(tokens) {
+  return tokens.map((token) => {
+    const m = TOKEN.exec(token.endsWith(".") ? token.slice(0, -1) : token); // Pagefind ends a block with "."
+    if (m) return String.fromCodePoint(parseInt(m[1], 32));
+    return token === SPACE ? " " : token;
+  }).join("");
+}
+
+export const normalise = (text) => fold(text).toLowerCase().replace(/\s+/g, " ");
+
+// The terms of a query, each {text, tokens}: all must occur (a space means AND); a term is split
+// where it holds punctuation, which is not indexed.
+export function queryTerms(query) {
+  const terms = [];
+  for (const chunk of normalise(query).split(" ")) {
+    for (const part of chunk.split(/[^\p{L}\p{N}]+/u)) {
+      if (!part || terms.some((t) => t.text === part)) continue;
+      const tokens = [];
+      for (const [kind, run] of runs(part)) {
+        if (kind === "han") tokens.push(...hanTokens(run, true));
+        else if (kind === "word") tokens.push(run);
+      }
+      if (tokens.length) terms.push({ text: part, tokens });
+    }
+  }
+  return terms;
+}
+
+// A term's tokens lie at k consecutive positions wherever the term occurs.
+function hasRun(positions, k) {
+  let length = 0;
+  let last = -2;
+  for (const p of positions) {
+    length = p === last + 1 ? length + 1 : 1;
+    last = p;
+    if (length >= k) return true;
+  }
+  return false;
+}
+
+async function searchTerm(pagefind, term, filters) {
+  const found = await pagefind.search(term.tokens.join(" "), { filters });
+  const hits = new Map();
+  for (const result of found.results) {
+    const positions = [...new Set(result.words)].sort((a, b) => a - b);
+    if (!hasRun(positions, term.tokens.length)) continue;
+    const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
+    hits.set(result.id, { result, score: result.score, inTitle });
+  }
+  return hits;
+}
+
+// Candidates holding every term, ranked: every term in the title first, then Pagefind's score
+// (BM25 within a bundle), then the id for a stable order.
+export async function candidates(pagefind, terms, filters) {
+  let merged = null;
+  for (const term of terms) {
+    const hits = await searchTerm(pagefind, term, filters);
+    if (merged === null) {
+      merged = hits;
+    } else {
+      for (const [id, hit] of merged) {
+        const other = hits.get(id);
+        if (!other) merged.delete(id);
+        else merged.set(id, { result: hit.result, score: hit.score + other.score, inTitle: hit.inTitle && other.inTitle });
+      }
+    }
+  }
+  return [...(merged || new Map()).values()].sort((a, b) =>
+    (b.inTitle - a.inTitle) || (b.score - a.score) || (a.result.id < b.result.id ? -1 : 1));
+}
+
+// A result's readable text, checked literally: no result is shown that lacks a term.
+export async function verify(candidate, terms) {
+  const data = await candidate.result.data();
+  const words = data.content.split(" ");
+  const body = decode(words.slice(TITLE_REGION));
+  const title = data.meta.title || "";
+  const haystack = normalise(title + "\n" + body);
+  if (!terms.every((t) => haystack.includes(t.text))) return null;
+  return { url: data.meta.url, title, body, meta: data.meta, inTitle: terms.every((t) => normalise(title).includes(t.text)) };
+}
+
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+
+// Wraps every occurrence of a term in <mark>; text and terms are compared normalised, which
+// keeps lengths (folding and lowercasing only), so offsets carry over to the original.
+export function highlight(text, terms) {
+  const norm = normalise(text);
+  const marks = new Array(text.length).fill(false);
+  for (const { text: t } of terms) {
+    for (let i = norm.indexOf(t); i >= 0; i = norm.indexOf(t, i + 1)) marks.fill(true, i, i + t.length);
+  }
+  let out = "";
+  let open = false;
+  for (let i = 0; i < text.length; i++) {
+    if (marks[i] !== open) { out += marks[i] ? "<mark>" : "</mark>"; open = marks[i]; }
+    out += escapeHtml(text[i]);
+  }
+  return out + (open ? "</mark>" : "");
+}
+
+export function excerpt(body, terms, width = 90) {
+  const norm = normalise(body);
+  let at = -1;
+  for (const { text: t } of terms) {
+    const i = norm.indexOf(t);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  if (at < 0) return highlight(body.slice(0, width), terms) + (body.length > width ? "…" : "");
+  const start = Math.max(0, at - Math.floor(width / 3));
+  const end = Math.min(body.length, start + width);
+  return (start > 0 ? "…" : "") + highlight(body.slice(start, end), terms) + (end < body.length ? "…" : "");
+}
+
+// ---- the page ----------------------------------------------------------------------------
+
+const FILTERS = ["section", "year", "issue", "author"];
+
+function readState() {
+  const params = new URLSearchParams(location.search);
+  const filters = {};
+  for (const key of FILTERS) {
+    const value = (params.get(key) || "").trim();
+    if (value) filters[key] = value;
+  }
+  return { query: (params.get("q") || "").trim(), filters };
+}
+
+const fmt = (template, values) => template.replace(/%\((\w+)\)s/g, (_, k) => values[k] ?? "");
+
+async function loadPagefind(root) {
+  const base = root.dataset.siteurl || "";
+  const bundles = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
+  if (!bundles.length) return null;
+  const pagefind = await import(`${base}/${bundles[0].path}pagefind.js`);
+  await pagefind.options({ baseUrl: "/" });
+  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(`${base}/${bundle.path}`, { baseUrl: "/" });
+  return pagefind;
+}
+
+function renderResult(item, terms, text, base) {
+  const li = document.createElement("li");
+  li.className = "search-result";
+  const byline = [item.meta.section, item.meta.issue, item.meta.authors,
+    item.meta.pages ? fmt(text.pages, { pages: item.meta.pages }) : ""].filter(Boolean).map(escapeHtml).join(" · ");
+  li.innerHTML = `<h2 class="search-result-title"><a href="${escapeHtml(`${base}/${item.url}`)}">${highlight(item.title, terms)}</a></h2>`
+    + `<p class="search-result-meta">${byline}</p><p class="search-result-excerpt">${excerpt(item.body, terms)}</p>`;
+  return li;
+}
+
+async function fillFilters(pagefind, form, state, text) {
+  const counts = await pagefind.filters();
+  for (const key of FILTERS) {
+    const field = form.elements[key];
+    if (!field || field.tagName !== "SELECT") continue;
+    const values = Object.keys(counts[key] || {});
+    const collator = new Intl.Collator("zh-CN", { numeric: true });
+    values.sort((a, b) => (key === "year" || key === "issue" ? collator.compare(b, a) : collator.compare(a, b)));
+    field.replaceChildren(new Option(text.any, ""), ...values.map((v) => new Option(v, v, false, v === state.filters[key])));
+  }
+  const authors = form.querySelector("#search-authors");
+  if (authors) authors.replaceChildren(...Object.keys(counts.author || {}).map((v) => new Option(v)));
+}
+
+export async function main(root) {
+  const text = JSON.parse(root.querySelector("#search-text").textContent);
+  const status = root.querySelector(".search-status");
+  const list = root.querySelector(".search-results");
+  const more = root.querySelector(".search-more");
+  const form = root.querySelector("form.search-form");
+  const state = readState();
+  form.elements.q.value = state.query;
+  for (const key of FILTERS) {
+    const field = form.elements[key];
+    if (field && state.filters[key]) {
+      if (field.tagName === "SELECT") field.replaceChildren(new Option(text.any, ""), new Option(state.filters[key], state.filters[key], true, true));
+      else field.value = state.filters[key];
+    }
+  }
+  if (Object.keys(state.filters).length) form.querySelector("details").open = true;
+  root.dataset.state = "idle";
+  let pagefind = null;
+  const ready = () => (pagefind ??= loadPagefind(root));
+  form.querySelector("details").addEventListener("toggle", async (event) => {
+    if (event.target.open && !form.dataset.filled) {
+      form.dataset.filled = "1";
+      await fillFilters(await ready(), form, state, text);
+    }
+  });
+  const terms = queryTerms(state.query);
+  if (!terms.length) {
+    status.textContent = state.query ? text.unusable : text.prompt;
+    return;
+  }
+  root.dataset.state = "searching";
+  status.textContent = text.searching;
+  const pf = await ready();
+  const ranked = pf ? await candidates(pf, terms, state.filters) : [];
+  let shown = 0;
+  let next = 0;
+  const showMore = async () => {
+    more.hidden = true;
+    const batch = [];
+    while (batch.length < PAGE_SIZE && next < ranked.length) {
+      const item = await verify(ranked[next++], terms);
+      if (item) batch.push(item);
+    }
+    batch.sort((a, b) => b.inTitle - a.inTitle);  // within a batch, literal title matches first
+    for (const item of batch) list.append(renderResult(item, terms, text, root.dataset.siteurl || ""));
+    shown += batch.length;
+    more.hidden = next >= ranked.length;
+  };
+  await showMore();
+  const singleHan = terms.every((t) => t.tokens.length === 1 && /^x/.test(t.tokens[0]) && Array.from(t.text).length === 1);
+  const query = state.query;
+  if (!shown) {
+    status.innerHTML = fmt(escapeHtml(text.none), { query: `<strong>${escapeHtml(query)}</strong>` });
+    root.querySelector(".search-help").hidden = false;
+  } else {
+    // ranked.length counts candidates; all but a rare few pass the literal check.
+    status.textContent = fmt(text.found, { count: String(ranked.length - (next - shown) ), query })
+      + (singleHan ? " " + text.single : "");
+  }
+  more.addEventListener("click", async () => { await showMore(); });
+  root.dataset.state = "done";
+}
+
+const root = document.querySelector("[data-search]");
+if (root) main(root).catch((err) => {
+  root.dataset.state = "error";
+  root.querySelector(".search-status").textContent = JSON.parse(root.querySelector("#search-text").textContent).failed;
+  console.error(err);
+});
