@@ -12,8 +12,11 @@ segments a zh query with Intl.Segmenter) can split it again:
 
 code() is the code point in 4 base-32 digits (0-9a-v); 'w' is not a digit, so no index token
 is a prefix of another and Pagefind's "longest indexed prefix" fallback never joins them.
-A query of m Han characters becomes m-1 pairs and one prefix token; in the text they sit at
-m consecutive positions, which the browser checks (`words` of a result) before showing it.
+A query of m ≥ 2 Han characters becomes its m-1 pairs, which sit at consecutive positions
+wherever it occurs (the browser checks the `words` of a result before showing it). Only a lone
+Han character at the end of a term (会, 2017年, QQ群) needs the prefix token; Pagefind loads
+the index chunk that holds the prefix but not the next ones it runs into, so the browser first
+loads every chunk whose word range overlaps the prefix (search.js, ensurePrefix).
 
 Everything else is kept readable, so that the browser decodes the stream back into the
 article's text for excerpts: letter/digit runs verbatim (APP, 2017, QQ), other characters
@@ -65,11 +68,23 @@ def code(char: str) -> str:
     return "".join(reversed(digits))
 
 
-def han_tokens(run: str, query: bool = False) -> list[str]:
-    """One token per character: pairs, then the last character (a prefix in a query)."""
+def han_tokens(run: str, last: str = "end") -> list[str]:
+    """One token per character: pairs, then the last character, by `last`:
+    "end"  — the run ends here (in the text, or before a word in a query): x + code + w
+    "open" — a query term ends here: nothing more (the pairs hold every character), or, for a
+             single character, the prefix x + code (any pair it starts, or its run's end)."""
     tokens = [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])]
-    tokens.append(HAN_PREFIX + code(run[-1]) + ("" if query else RUN_END))
+    final = HAN_PREFIX + code(run[-1])
+    if last == "end":
+        tokens.append(final + RUN_END)
+    elif len(run) == 1:
+        tokens.append(final)
     return tokens
+
+
+def is_prefix(token: str) -> bool:
+    """A query token Pagefind must match as a prefix (a lone Han character)."""
+    return bool(re.fullmatch(rf"{HAN_PREFIX}[0-9a-v]{{4}}", token))
 
 
 def index_tokens(text: str) -> list[str]:
@@ -122,9 +137,10 @@ def query_terms(query: str) -> list[dict]:
             if not part:
                 continue
             tokens = []
-            for kind, run in runs(part):
+            parts = runs(part)
+            for i, (kind, run) in enumerate(parts):
                 if kind == "han":
-                    tokens += han_tokens(run, query=True)
+                    tokens += han_tokens(run, "end" if i + 1 < len(parts) else "open")
                 elif kind == "word":
                     tokens.append(run)
             if tokens and part not in [t["text"] for t in terms]:

@@ -25,11 +25,13 @@ export const runs = (text) => [...fold(text).matchAll(RUNS)].map((m) => {
 
 const code = (char) => char.codePointAt(0).toString(32).padStart(4, "0");
 
-export function hanTokens(run, query = false) {
+export function hanTokens(run, last = "end") {
   const chars = Array.from(run);
   const tokens = [];
   for (let i = 0; i + 1 < chars.length; i++) tokens.push(HAN_PREFIX + code(chars[i]) + code(chars[i + 1]));
-  tokens.push(HAN_PREFIX + code(chars[chars.length - 1]) + (query ? "" : RUN_END));
+  const final = HAN_PREFIX + code(chars[chars.length - 1]);
+  if (last === "end") tokens.push(final + RUN_END);
+  else if (last === "open" && chars.length === 1) tokens.push(final);
   return tokens;
 }
 
@@ -62,10 +64,11 @@ export function queryTerms(query) {
     for (const part of chunk.split(/[^\p{L}\p{N}]+/u)) {
       if (!part || terms.some((t) => t.text === part)) continue;
       const tokens = [];
-      for (const [kind, run] of runs(part)) {
-        if (kind === "han") tokens.push(...hanTokens(run, true));
+      const parts = runs(part);
+      parts.forEach(([kind, run], i) => {
+        if (kind === "han") tokens.push(...hanTokens(run, i + 1 < parts.length ? "end" : "open"));
         else if (kind === "word") tokens.push(run);
-      }
+      });
       if (tokens.length) terms.push({ text: part, tokens });
     }
   }
@@ -84,24 +87,90 @@ function hasRun(positions, k) {
   return false;
 }
 
-async function searchTerm(pagefind, term, filters) {
-  const found = await pagefind.search(term.tokens.join(" "), { filters });
+// ---- Pagefind bundles ------------------------------------------------------------------
+
+// The (from, to) word ranges of a bundle's index chunks, read from its pf_meta (gzip, the
+// signature "pagefind_dcd", then CBOR: [version, [pages], [[from, to, hash]], ...]). Pagefind
+// fetched the same files moments before, so they come from the browser's cache.
+async function chunkRanges(bundle) {
+  const entry = await (await fetch(`${bundle.path}pagefind-entry.json`)).json();
+  const language = entry.languages["zh-cn"] || Object.values(entry.languages)[0];
+  const response = await fetch(`${bundle.path}pagefind.${language.hash}.pf_meta`);
+  const gunzip = response.body.pipeThrough(new DecompressionStream("gzip"));
+  const bytes = new Uint8Array(await new Response(gunzip).arrayBuffer()).subarray(12);
+  const meta = cbor(bytes);
+  return meta[2].map(([from, to]) => ({ from, to }));
+}
+
+// The little of CBOR Pagefind's metadata uses: unsigned integers, text strings, arrays.
+function cbor(bytes) {
+  let at = 0;
+  const text = new TextDecoder();
+  const head = () => {
+    const byte = bytes[at++];
+    const info = byte & 31;
+    let value = info;
+    if (info >= 24) {
+      const size = 1 << (info - 24);
+      value = 0;
+      for (let i = 0; i < size; i++) value = value * 256 + bytes[at++];
+    }
+    return [byte >> 5, value];
+  };
+  const item = () => {
+    const [major, value] = head();
+    if (major === 0) return value;
+    if (major === 3) { const s = text.decode(bytes.subarray(at, at + value)); at += value; return s; }
+    if (major === 4) return Array.from({ length: value }, item);
+    throw new Error(`unexpected CBOR type ${major} in Pagefind metadata`);
+  };
+  return item();
+}
+
+// Pagefind loads only the chunk whose range holds a prefix itself, not the following chunks
+// holding longer words that start with it: load those first, so a prefix finds every word.
+async function ensurePrefix(bundle, prefix) {
+  bundle.chunks ??= chunkRanges(bundle);
+  const end = prefix + RUN_END;  // the greatest word that starts with the prefix
+  for (const { from, to } of await bundle.chunks) {
+    if (from > prefix && from <= end && to >= prefix) await bundle.instance.preload(from);
+  }
+}
+
+async function loadBundles(root) {
+  const base = root.dataset.siteurl || "";
+  const list = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
+  if (!list.length) return [];
+  const pagefind = await import(`${base}/${list[0].path}pagefind.js`);
+  return list.map((b) => {
+    const path = `${base}/${b.path}`;
+    return { path, instance: pagefind.createInstance({ basePath: path, baseUrl: "/" }), chunks: null };
+  });
+}
+
+const PREFIX = /^x[0-9a-v]{4}$/;
+
+async function searchTerm(bundles, term, filters) {
   const hits = new Map();
-  for (const result of found.results) {
-    const positions = [...new Set(result.words)].sort((a, b) => a - b);
-    if (!hasRun(positions, term.tokens.length)) continue;
-    const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
-    hits.set(result.id, { result, score: result.score, inTitle });
+  for (const [n, bundle] of bundles.entries()) {
+    for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(bundle, token);
+    const found = await bundle.instance.search(term.tokens.join(" "), { filters });
+    for (const result of found.results) {
+      const positions = [...new Set(result.words)].sort((a, b) => a - b);
+      if (!hasRun(positions, term.tokens.length)) continue;
+      const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
+      hits.set(`${n}:${result.id}`, { result, score: result.score, inTitle });
+    }
   }
   return hits;
 }
 
 // Candidates holding every term, ranked: every term in the title first, then Pagefind's score
-// (BM25 within a bundle), then the id for a stable order.
-export async function candidates(pagefind, terms, filters) {
+// (BM25; each bundle scores with its own statistics), then the id for a stable order.
+export async function candidates(bundles, terms, filters) {
   let merged = null;
   for (const term of terms) {
-    const hits = await searchTerm(pagefind, term, filters);
+    const hits = await searchTerm(bundles, term, filters);
     if (merged === null) {
       merged = hits;
     } else {
@@ -175,16 +244,6 @@ function readState() {
 
 const fmt = (template, values) => template.replace(/%\((\w+)\)s/g, (_, k) => values[k] ?? "");
 
-async function loadPagefind(root) {
-  const base = root.dataset.siteurl || "";
-  const bundles = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
-  if (!bundles.length) return null;
-  const pagefind = await import(`${base}/${bundles[0].path}pagefind.js`);
-  await pagefind.options({ baseUrl: "/" });
-  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(`${base}/${bundle.path}`, { baseUrl: "/" });
-  return pagefind;
-}
-
 function renderResult(item, terms, text, base) {
   const li = document.createElement("li");
   li.className = "search-result";
@@ -195,8 +254,11 @@ function renderResult(item, terms, text, base) {
   return li;
 }
 
-async function fillFilters(pagefind, form, state, text) {
-  const counts = await pagefind.filters();
+async function fillFilters(bundles, form, state, text) {
+  const counts = {};
+  for (const bundle of bundles) {
+    for (const [key, values] of Object.entries(await bundle.instance.filters())) Object.assign(counts[key] ??= {}, values);
+  }
   for (const key of FILTERS) {
     const field = form.elements[key];
     if (!field || field.tagName !== "SELECT") continue;
@@ -225,9 +287,15 @@ export async function main(root) {
     }
   }
   if (Object.keys(state.filters).length) form.querySelector("details").open = true;
+  // A chosen filter searches at once; empty fields stay out of the URL (?q=…&section=…).
+  form.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") form.requestSubmit(); });
+  form.addEventListener("submit", () => {
+    for (const field of form.querySelectorAll("input, select")) if (!field.value) field.disabled = true;
+  });
+  window.addEventListener("pageshow", () => { for (const field of form.querySelectorAll("[disabled]")) field.disabled = false; });
   root.dataset.state = "idle";
-  let pagefind = null;
-  const ready = () => (pagefind ??= loadPagefind(root));
+  let bundles = null;
+  const ready = () => (bundles ??= loadBundles(root));
   form.querySelector("details").addEventListener("toggle", async (event) => {
     if (event.target.open && !form.dataset.filled) {
       form.dataset.filled = "1";
@@ -241,12 +309,11 @@ export async function main(root) {
   }
   root.dataset.state = "searching";
   status.textContent = text.searching;
-  const pf = await ready();
-  const ranked = pf ? await candidates(pf, terms, state.filters) : [];
+  const ranked = await candidates(await ready(), terms, state.filters);
   let shown = 0;
   let next = 0;
   const showMore = async () => {
-    more.hidden = true;
+    more.disabled = true;
     const batch = [];
     while (batch.length < PAGE_SIZE && next < ranked.length) {
       const item = await verify(ranked[next++], terms);
@@ -256,9 +323,10 @@ export async function main(root) {
     for (const item of batch) list.append(renderResult(item, terms, text, root.dataset.siteurl || ""));
     shown += batch.length;
     more.hidden = next >= ranked.length;
+    more.disabled = false;
   };
   await showMore();
-  const singleHan = terms.every((t) => t.tokens.length === 1 && /^x/.test(t.tokens[0]) && Array.from(t.text).length === 1);
+  const singleHan = terms.some((t) => Array.from(t.text).length === 1 && PREFIX.test(t.tokens[0]));
   const query = state.query;
   if (!shown) {
     status.innerHTML = fmt(escapeHtml(text.none), { query: `<strong>${escapeHtml(query)}</strong>` });
@@ -268,7 +336,11 @@ export async function main(root) {
     status.textContent = fmt(text.found, { count: String(ranked.length - (next - shown) ), query })
       + (singleHan ? " " + text.single : "");
   }
-  more.addEventListener("click", async () => { await showMore(); });
+  more.addEventListener("click", async () => {
+    root.dataset.state = "searching";
+    await showMore();
+    root.dataset.state = "done";
+  });
   root.dataset.state = "done";
 }
 

@@ -1,0 +1,272 @@
+"""Full-text search in Debian's chromium, through the search page as a reader uses it, against
+the built bundled site served on 127.0.0.1.
+
+What an article "holds" is computed here from the built article pages (title and body text),
+independently of the index: every query must show exactly the articles that hold all its terms,
+titles first."""
+
+import json
+import os
+import random
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from qhgy.browser import chromium, serve
+from qhgy.search.records import html_to_text
+from qhgy.search.tokens import normalise, query_terms
+
+
+@pytest.fixture(scope="module")
+def corpus(site) -> dict[str, dict]:
+    """url → title, text and section of every article page of the built site."""
+    out = {}
+    for page in sorted((site / "2017/9-10").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        body = soup.select_one(".article-body")
+        out["/" + page.parent.relative_to(site).as_posix() + "/"] = {
+            "title": soup.h1.get_text(), "text": html_to_text(str(body)),
+            "section": soup.select_one('meta[property="article:section"]')["content"],
+            "authors": {m["content"] for m in soup.select('meta[name="citation_author"]')}}
+    assert len(out) >= 50
+    return out
+
+
+def holding(corpus, query: str, where=lambda a: True) -> set[str]:
+    terms = [t["text"] for t in query_terms(query)]
+    return {url for url, a in corpus.items()
+            if where(a) and all(t in normalise(a["title"] + "\n" + a["text"]) for t in terms)}
+
+
+def in_title(corpus, query: str) -> set[str]:
+    terms = [t["text"] for t in query_terms(query)]
+    return {url for url, a in corpus.items() if all(t in normalise(a["title"]) for t in terms)}
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def page(browser, base):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def wait_done(page):
+    page.wait_for_function("['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
+                           timeout=30_000)
+    assert page.get_attribute("[data-search]", "data-state") == "done"
+
+
+def results(page) -> list[str]:
+    """Every result's URL path, after pressing 'more results' until there are no more."""
+    while page.is_visible(".search-more"):
+        page.click(".search-more")
+        wait_done(page)
+    return [re.sub(r"^https?://[^/]+", "", h) for h in
+            page.eval_on_selector_all(".search-result-title a", "links => links.map(a => a.href)")]
+
+
+def search(page, base, query: str, **filters) -> list[str]:
+    params = "&".join(f"{k}={quote(v)}" for k, v in {"q": query, **filters}.items())
+    page.goto(f"{base}/search/?{params}")
+    wait_done(page)
+    return results(page)
+
+
+# query → articles that must come first (beyond the generic checks), and articles that must not appear
+QUERIES = {
+    "协商": ({"/2017/9-10/35/"}, set()),  # inside 集体协商
+    "入会": ({"/2017/9-10/09/"}, {"/2017/9-10/43/"}),  # inside 农民工入会
+    "民工": ({"/2017/9-10/09/"}, set()),
+    "动脉": ({"/2017/9-10/43/"}, set()),  # inside 肺动脉高压
+    "实名制": ({"/2017/9-10/10/"}, set()),
+    "集体协商": ({"/2017/9-10/35/"}, set()),
+    "农民工入会": ({"/2017/9-10/09/"}, set()),
+    "青海省总工会": (set(), set()),
+    "李忠": (set(), set()),  # a person's name (the author of 34)
+    "王霞": (set(), set()),
+    "刘宁": (set(), set()),
+    "西宁": (set(), set()),  # place names
+    "海东": (set(), set()),
+    "黄南州": ({"/2017/9-10/26/"}, set()),
+    "格尔木": (set(), set()),
+    "工会 改革": ({"/2017/9-10/34/", "/2017/9-10/14/"}, set()),  # multi-word: all words, in any order
+    "农民工 实名制": (set(), set()),
+    "改革 基层 延伸": ({"/2017/9-10/34/", "/2017/9-10/14/"}, set()),
+    "QQ群": (set(), set()),  # mixed Latin and Han
+    "2017年": ({"/2017/9-10/26/", "/2017/9-10/27/"}, set()),
+    "APP": (set(), set()),
+    "十三届九次": ({"/2017/9-10/56/"}, set()),
+    "金秋助学": (set(), set()),
+    "太极拳": ({"/2017/9-10/29/"}, set()),
+    "量子纠缠": (set(), set()),  # no hits
+    "总工会主办": (set(), set()),  # printed in every page's header: not indexed, so only where an article holds it
+    "农民工，入会": ({"/2017/9-10/09/"}, set()),  # punctuation splits a term
+    "职工群众": (set(), set()),
+    "困难职工": (set(), set()),
+    "互联网+": (set(), set()),
+    "湟中": (set(), set()),
+    "朱德": (set(), set()),
+}
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_shows_exactly_the_articles_holding_it_titles_first(page, base, corpus, query):
+    first, absent = QUERIES[query]
+    shown = search(page, base, query)
+    expected = holding(corpus, query)
+    assert len(shown) == len(set(shown))
+    assert set(shown) == expected  # every article holding it, and none that does not
+    titled = in_title(corpus, query) & expected
+    assert set(shown[:len(titled)]) == titled  # title matches rank first
+    assert first <= set(shown[:max(len(first), len(titled))]), shown[:5]
+    assert not absent & set(shown)
+
+
+def test_the_queries_cover_what_the_issue_names(corpus):
+    """Guard against a query list that tests nothing: most queries hit, some several articles."""
+    hits = {q: len(holding(corpus, q)) for q in QUERIES}
+    assert hits["量子纠缠"] == 0
+    assert sum(1 for n in hits.values() if n) >= 25
+    assert hits["民工"] >= 5 and hits["入会"] >= 3 and hits["QQ群"] >= 1 and hits["APP"] >= 1
+
+
+def test_results_show_title_section_issue_authors_and_a_highlighted_excerpt(page, base, corpus):
+    search(page, base, "实名制")
+    first = page.locator(".search-result").first
+    assert "实名制" in first.locator(".search-result-title").inner_text()
+    meta = first.locator(".search-result-meta").inner_text()
+    assert "2017年第9-10期" in meta and corpus["/2017/9-10/10/"]["section"] in meta
+    marks = page.eval_on_selector_all(".search-result-excerpt mark", "ms => ms.map(m => m.textContent)")
+    assert marks and set(marks) == {"实名制"}
+    author_result = search(page, base, "工会改革向基层延伸的总体思考")
+    assert author_result[0] == "/2017/9-10/34/"
+    assert "李忠" in page.locator(".search-result-meta").first.inner_text()
+
+
+def test_status_counts_the_results_and_an_empty_result_helps(page, base):
+    shown = search(page, base, "民工")
+    assert str(len(shown)) in page.inner_text(".search-status")
+    search(page, base, "量子纠缠")
+    assert "量子纠缠" in page.inner_text(".search-status") and page.is_visible(".search-help")
+    assert page.locator(".search-help a[href$='/archive/']").count() == 1
+
+
+def test_a_single_character_finds_every_article_holding_it_and_says_so(page, base, corpus):
+    shown = search(page, base, "肺")
+    assert set(shown) == holding(corpus, "肺") and shown
+    assert "单字" in page.inner_text(".search-status")
+
+
+def test_filters_narrow_by_section_year_issue_and_author(page, base, corpus):
+    section = corpus["/2017/9-10/26/"]["section"]
+    shown = search(page, base, "工会", section=section)
+    assert shown and set(shown) == holding(corpus, "工会", lambda a: a["section"] == section)
+    assert set(search(page, base, "工会", year="2017")) == holding(corpus, "工会")
+    assert search(page, base, "工会", year="2016") == []
+    assert set(search(page, base, "工会", issue="2017年第9-10期")) == holding(corpus, "工会")
+    by_li = holding(corpus, "改革", lambda a: "李忠" in a["authors"])
+    assert "/2017/9-10/34/" in by_li and set(search(page, base, "改革", author="李忠")) == by_li
+    # the filter form lists what the index holds, and choosing a section searches at once
+    page.goto(f"{base}/search/?q={quote('工会')}")
+    wait_done(page)
+    page.click(".search-filters summary")
+    page.wait_for_function("document.querySelector('select[name=section]').options.length > 2")
+    with page.expect_navigation():
+        page.select_option("select[name=section]", section)
+    assert f"section={quote(section)}" in page.url and "year=" not in page.url
+    wait_done(page)
+    assert set(results(page)) == holding(corpus, "工会", lambda a: a["section"] == section)
+
+
+def test_the_query_lives_in_the_url_reload_and_back_work(page, base, corpus):
+    search(page, base, "动脉")
+    page.fill("#site-search-q", "实名制")
+    with page.expect_navigation():
+        page.press("#site-search-q", "Enter")
+    assert "q=" in page.url and page.input_value("#search-q") == "实名制"
+    wait_done(page)
+    assert set(results(page)) == holding(corpus, "实名制")
+    page.reload()
+    wait_done(page)
+    assert set(results(page)) == holding(corpus, "实名制")
+    page.go_back()
+    wait_done(page)
+    assert page.input_value("#search-q") == "动脉" and results(page) == ["/2017/9-10/43/"]
+
+
+def test_every_page_has_the_search_box_in_its_header(page, base, site):
+    for path in ("/", "/2017/9-10/", "/2017/9-10/07/", "/archive/", "/404.html"):
+        page.goto(base + path)
+        assert page.is_visible("header form[role=search] input[name=q]"), path
+        assert not page.is_visible(".site-search-fallback")
+    assert 'lang="zh-CN"' in (site / "search/index.html").read_text(encoding="utf-8")
+
+
+def test_without_javascript_the_box_is_a_link_to_the_archive(browser, base):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/2017/9-10/07/")
+    assert not page.is_visible("header form[role=search]")
+    link = page.locator(".site-search-fallback")
+    assert link.is_visible() and link.get_attribute("href").endswith("/archive/")
+    page.goto(base + "/search/?q=入会")
+    assert "JavaScript" in page.inner_text("main") and page.is_visible("main a[href$='/archive/']")
+    context.close()
+
+
+def test_only_article_titles_and_bodies_are_indexed(site, corpus):
+    entry = json.loads((site / "pagefind/2017/pagefind-entry.json").read_text())
+    assert entry["languages"]["zh-cn"]["page_count"] == len(corpus)  # no issue, section, author or 404 page
+
+
+def test_the_browser_encodes_queries_as_the_indexer_does(page, base):
+    """search.js and qhgy/search/tokens.py implement one scheme twice: compare them."""
+    samples = ["农民工入会，QQ群 2017年ＡＰＰ（试点）", "𠀀𪚥 ext-B", "Ａｂｃ１２３", "工会　改革", "a_b-c", "十三届九次\n委员会议",
+               "贵南县总工会举办2017年度基层工会主席培训班", "《青海工运》征稿启事", "é ü ß", "会"]
+    page.goto(base + "/about/")
+    got = page.evaluate("""async (samples) => {
+        const m = await import('/theme/js/search.js');
+        return samples.map((s) => [m.indexTokens(s), m.queryTerms(s), m.decode(m.indexTokens(s))]); }""", samples)
+    from qhgy.search.tokens import decode, index_tokens
+
+    for sample, (tokens, terms, text) in zip(samples, got):
+        assert tokens == index_tokens(sample), sample
+        assert terms == query_terms(sample), sample
+        assert text == decode(index_tokens(sample)), sample
+
+
+def test_random_substrings_show_every_article_holding_them_and_only_those(page, base, corpus):
+    """Substrings of the bundled articles' text, drawn at random (QHGY_SEARCH_SEED repeats a run)."""
+    seed = int(os.environ.get("QHGY_SEARCH_SEED", random.randrange(10**6)))
+    rng = random.Random(seed)
+    urls = sorted(corpus)
+    for _ in range(30):
+        text = corpus[rng.choice(urls)]["text"]
+        # Han text, sometimes with letters or digits after it: a query that starts inside a
+        # word of letters or digits is not promised (they match from a word's start)
+        runs = re.findall(r"[\u4e00-\u9fff]{2,}[A-Za-z0-9]*|[\u4e00-\u9fff][A-Za-z0-9]+[\u4e00-\u9fff]*", text)
+        run = rng.choice(runs)
+        start = rng.randrange(len(run) - 1)
+        while not "\u4e00" <= run[start] <= "\u9fff":
+            start -= 1
+        query = run[start:start + rng.randint(2, 6)]
+        shown = search(page, base, query)
+        assert set(shown) == holding(corpus, query), f"seed {seed}, query {query!r}"
