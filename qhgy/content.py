@@ -106,6 +106,33 @@ class Issue:
         return f"{self.meta['year']}/{self.meta['number']}"
 
 
+def key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level key in a YAML file, for messages that point at it."""
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return n
+    return None
+
+
+def _issue_place_problems(path: Path, meta: dict, issues: dict[str, Issue]) -> list[ContentError]:
+    """An issue is YEAR/NUMBER: its file lives in issues/YEAR/NUMBER/, and only one file says so.
+    (Otherwise two files for one issue, 9-10/ and 09-10/, both load and one silently wins.)"""
+    ref = f"{meta['year']}/{meta['number']}"
+    problems = []
+    folder = f"{path.parent.parent.name}/{path.parent.name}"
+    if folder != ref:
+        key = "number" if path.parent.name != str(meta["number"]) else "year"
+        problems.append(ContentError(
+            path, f"'year' and 'number' say issue {ref}, but the file is in {ISSUES_DIR}/{folder}/",
+            f"move it to {ISSUES_DIR}/{ref}/ (an issue's folder is {ISSUES_DIR}/YEAR/NUMBER), "
+            f"or correct '{key}' if that is what is wrong", key_line(path, key)))
+    if ref in issues:
+        problems.append(ContentError(
+            path, f"issue {ref} is also described by {issues[ref].path}",
+            "keep one issue file per issue: merge the two and delete the other", key_line(path, "number")))
+    return problems
+
+
 @dataclass
 class Content:
     issues: list[Issue]
@@ -127,7 +154,8 @@ def load_content(content_dir: Path) -> Content:
             continue
         problems += [ContentError(path, p) for p in validate("issue", meta)]
         if "year" in meta and "number" in meta:
-            issues[f"{meta['year']}/{meta['number']}"] = Issue(path, meta)
+            problems += _issue_place_problems(path, meta, issues)
+            issues.setdefault(f"{meta['year']}/{meta['number']}", Issue(path, meta))
     loaded: dict[str, list[Article]] = {"article": [], "page": []}
     for kind, folder in (("article", ARTICLES_DIR), ("page", PAGES_DIR)):
         for path in sorted((content_dir / folder).rglob("*.md")):
@@ -158,6 +186,16 @@ def load_content(content_dir: Path) -> Content:
             if _iso(item.meta["date"]) != issue_date:
                 problems.append(ContentError(item.path, f"'date' is {_iso(item.meta['date'])} but the issue "
                                              f"was published {issue_date}", "use the issue's date"))
+    # Pelican takes two pieces that share a slug for translations of each other and, with only a
+    # warning, publishes one of them at the translation's URL.
+    for kind in loaded:
+        slugs: dict[str, Path] = {}
+        for item in loaded[kind]:
+            slug = item.meta.get("slug")
+            if isinstance(slug, str) and slug in slugs:
+                problems.append(ContentError(item.path, f"'slug' {slug} is also used by {slugs[slug]}",
+                                             f"give every {kind} its own slug", key_line(item.path, "slug")))
+            slugs.setdefault(slug, item.path)
     for issue in issues.values():
         issue.articles.sort(key=lambda a: int(a.meta.get("order", "0")) if str(a.meta.get("order", "")).isdigit() else 0)
     ordered = sorted(issues.values(), key=lambda i: _iso(i.meta.get("date", "")))

@@ -23,6 +23,9 @@ class SectionGroup:
         """Consecutive articles of one sub-column ('' for none): the 目录 prints a heading per run."""
         runs: list[tuple[str, list]] = []
         for article in self.articles:
+            if getattr(article, "toc_notice", False) and runs:
+                runs[-1][1].append(article)  # a notice printed inside a run does not break it in two
+                continue
             sub = getattr(article, "subcolumn", "") or ""
             if not runs or runs[-1][0] != sub:
                 runs.append((sub, []))
@@ -38,6 +41,7 @@ class IssueModel:
     date: dt.date
     meta: dict
     articles: list = field(default_factory=list)  # print order
+    notices: list = field(default_factory=list)  # pages printed in the issue (its 征稿启事), print order
     sections: list[SectionGroup] = field(default_factory=list)
     newer: IssueModel | None = None
     older: IssueModel | None = None
@@ -72,8 +76,12 @@ def _name(category) -> str:
 
 def build_issues(issue_metas: list[dict], articles: list, section_ids: dict[str, str]) -> list[IssueModel]:
     """Issues newest first, with their articles and sections; links between neighbours."""
-    issues = {f"{m['year']}/{m['number']}": IssueModel(str(m["year"]), str(m["number"]), m["label"],
-                                                        _date(m["date"]), m) for m in issue_metas}
+    issues: dict[str, IssueModel] = {}
+    for m in issue_metas:
+        ref = f"{m['year']}/{m['number']}"
+        if ref in issues:  # the content check names both files; never let one silently win
+            raise ValueError(f"two issue files describe issue {ref}: run `invoke check`")
+        issues[ref] = IssueModel(str(m["year"]), str(m["number"]), m["label"], _date(m["date"]), m)
     for article in articles:
         issue = issues.get(getattr(article, "issue", None))
         if issue is not None:
@@ -105,6 +113,37 @@ def build_issues(issue_metas: list[dict], articles: list, section_ids: dict[str,
             article.prev_in_issue = issue.articles[n_art - 1] if n_art else None
             article.next_in_issue = issue.articles[n_art + 1] if n_art + 1 < len(issue.articles) else None
     return ordered
+
+
+CALL_FOR_SUBMISSIONS = "call-for-submissions"  # a page's `purpose`
+
+
+def place_pages(issues: list[IssueModel], pages: list) -> None:
+    """Pages printed in an issue (`issue` and `order` set: the 征稿启事) join its 目录 at their place in
+    print order, inside the section printed around them, marked `toc_notice` (they belong to no section)."""
+    by_ref = {issue.ref: issue for issue in issues}
+    for page in pages:
+        issue = by_ref.get(getattr(page, "issue", None))
+        if issue is None or not str(getattr(page, "order", "")).isdigit() or not issue.sections:
+            continue
+        order = int(page.order)
+        page.toc_notice = True
+        page.list_title = page.title
+        issue.notices.append(page)
+        before = [a for a in issue.articles if int(a.order) < order]
+        # the section of the piece printed just before it; the first section if it opens the issue
+        group = next(g for g in issue.sections if (before[-1] if before else issue.articles[0]) in g.articles)
+        group.articles.append(page)
+        group.articles.sort(key=lambda a: int(a.order))
+    for issue in issues:
+        issue.notices.sort(key=lambda p: int(p.order))
+
+
+def newest_call(issues: list[IssueModel], pages: list):
+    """The call for submissions of the newest issue that prints one (or one printed in no issue)."""
+    rank = {issue.ref: n for n, issue in enumerate(issues)}  # newest first
+    calls = [p for p in pages if getattr(p, "purpose", None) == CALL_FOR_SUBMISSIONS]
+    return min(calls, key=lambda p: rank.get(getattr(p, "issue", None), len(rank)), default=None)
 
 
 def issues_by_year(issues: list[IssueModel]) -> list[tuple[str, list[IssueModel]]]:

@@ -83,3 +83,38 @@ def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):
 
     widths = {Image.open(p).size[0] for p in shots}
     assert widths == {390, 1280}
+
+
+# Each character of the h1 with the top of its line box (no markup assumed: a Range per character).
+H1_CHARACTER_TOPS = """(() => {
+  const out = [], walker = document.createTreeWalker(document.querySelector('h1'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      out.push([node.data[i], Math.round(range.getBoundingClientRect().top)]);
+    }
+  return out; })()"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_issue_label_of_the_h1_stays_on_one_line_on_a_phone(browser, base, width):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for path in ("/", "/2017/9-10/"):
+        page.goto(base + path)
+        chars = page.evaluate(H1_CHARACTER_TOPS)
+        text = "".join(c for c, _ in chars)
+        start = text.index("2017年第9-10期")
+        tops = {top for _, top in chars[start:start + len("2017年第9-10期")]}
+        assert len(tops) == 1, (path, chars)  # not '…2017年第9-10' / '期'
+    page.close()
+
+
+def test_both_columns_of_the_toc_start_level_on_a_desktop(browser_page):
+    base, page = browser_page  # 1280 px: the 目录 is set in two columns
+    for path in ("/", "/2017/9-10/"):
+        page.goto(base + path)
+        boxes = page.evaluate("[...document.querySelectorAll('.toc .toc-section-name')]"
+                              ".map(h => { const r = h.getBoundingClientRect(); return [r.left, r.top]; })")
+        left = boxes[0]
+        right = next(b for b in boxes if b[0] > left[0] + 100)
+        assert abs(right[1] - left[1]) <= 1, (path, left, right)

@@ -69,3 +69,39 @@ def test_check_command_reports_every_problem_and_fails(bundled_copy):
     ok = subprocess.run([sys.executable, "-m", "qhgy", "check", "--content-dir", str(CONTENT)],
                         capture_output=True, text=True, cwd=ROOT)
     assert ok.returncode == 0 and "all valid" in ok.stdout
+
+
+def run_check(content):
+    return subprocess.run([sys.executable, "-m", "qhgy", "check", "--content-dir", str(content)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def test_two_files_for_one_issue_are_reported_naming_both(bundled_copy):
+    # the same issue filed twice, once with a zero-padded folder: before, one silently won
+    twin = bundled_copy / "issues/2017/09-10"
+    twin.mkdir()
+    (twin / "issue.yaml").write_bytes((bundled_copy / "issues/2017/9-10/issue.yaml").read_bytes())
+    result = run_check(bundled_copy)
+    assert result.returncode == 1
+    assert re.search(r"issues/2017/9-10/issue\.yaml:3: issue 2017/9-10 is also described by \S*"
+                     r"issues/2017/09-10/issue\.yaml — keep one issue file per issue", result.stderr), result.stderr
+    assert re.search(r"issues/2017/09-10/issue\.yaml:3: 'year' and 'number' say issue 2017/9-10, but the file is "
+                     r"in issues/2017/09-10/ — move it to issues/2017/9-10/", result.stderr), result.stderr
+
+
+@pytest.mark.parametrize("folder, key", [("2017/11-12", "number"), ("2018/9-10", "year")])
+def test_an_issue_file_outside_its_year_and_number_folder_is_reported(bundled_copy, folder, key):
+    (bundled_copy / "issues" / folder).parent.mkdir(exist_ok=True)
+    (bundled_copy / "issues/2017/9-10").rename(bundled_copy / "issues" / folder)
+    problems = [str(p) for p in load_content(bundled_copy).problems]
+    line = 3 if key == "number" else 2
+    assert any(f"issues/{folder}/issue.yaml:{line}: 'year' and 'number' say issue 2017/9-10, but the file is in "
+               f"issues/{folder}/ — move it to issues/2017/9-10/" in p for p in problems), problems
+
+
+def test_two_pages_on_one_slug_are_reported(bundled_copy):
+    call = bundled_copy / "pages/calls/2017-9-10.md"
+    (bundled_copy / "pages/copy.md").write_bytes(call.read_bytes())
+    problems = [str(p) for p in load_content(bundled_copy).problems]
+    assert f"{bundled_copy / 'pages/copy.md'}:10: 'slug' call-for-submissions-2017-9-10 is also used by {call}" \
+        " — give every page its own slug" in problems, problems

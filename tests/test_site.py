@@ -57,7 +57,7 @@ def test_every_page_has_a_canonical_link_and_chinese_lang(site):
 def test_issue_page_lists_every_article_in_print_order_with_pages(site):
     html = soup(site, "2017/9-10/index.html")
     assert html.h1.get_text() == "《青海工运》2017年第9-10期"
-    links = [a["href"] for a in html.select(".toc .toc-title")]
+    links = [a["href"] for a in html.select(".toc .toc-item:not(.toc-notice) .toc-title")]
     assert len(links) == 55
     orders = [int(re.search(r"/(\d\d)/$", href).group(1)) for href in links]
     # sections in 目录 order; inside a section, print order
@@ -67,6 +67,25 @@ def test_issue_page_lists_every_article_in_print_order_with_pages(site):
     item = html.select(".toc-item")[5]
     assert "在省委群团改革工作座谈会上的发言（李忠）" in item.get_text() and "第7—8页" in item.get_text()
     assert [h.get_text() for h in html.select(".toc-subcolumn")] == ["革命家风", "革命故事", "生活感悟", "健康有道"]
+
+
+@pytest.mark.parametrize("path", ["2017/9-10/index.html", "index.html"])
+def test_the_call_for_submissions_is_in_the_toc_at_its_place_in_print_order(site, path):
+    # printed as piece 37 on p. 46, between two articles of 学习园地, but none of its articles
+    html = soup(site, path)
+    section = next(s for s in html.select(".toc-section") if s.select_one(".toc-section-name").get_text() == "学习园地")
+    items = section.select(".toc-item")
+    assert [i.select_one(".toc-title")["href"] for i in items] == [
+        "/2017/9-10/36/", "/call-for-submissions-2017-9-10/", "/2017/9-10/38/"]
+    call = items[1]
+    assert "toc-notice" in call["class"] and call.select_one(".toc-kind")  # marked as the call, not an article
+    assert call.select_one(".toc-title").get_text() == "《青海工运》征稿启事" and "第46页" in call.get_text()
+    assert len(html.select(".toc-notice")) == 1
+
+
+def test_about_page_links_the_call_for_submissions(site):
+    links = soup(site, "about/index.html").select("main a[href='/call-for-submissions-2017-9-10/']")
+    assert [a.get_text() for a in links] == ["《青海工运》征稿启事"]
 
 
 def test_article_page(site):
@@ -128,6 +147,30 @@ def test_section_page_groups_by_issue(site):
     assert html.select_one(".by-issue h2").get_text() == "《青海工运》2017年第9-10期"
 
 
+def test_section_page_rows_show_the_sub_column_not_the_section_again(site):
+    rows = [r.get_text() for r in soup(site, "sections/zong-yi-zhi-lv/index.html").select(".toc-page")]
+    assert rows == ["革命家风 · 第50页", "革命故事 · 第51页", "生活感悟 · 第52页", "健康有道 · 第53页", "健康有道 · 第54页"]
+    rows = [r.get_text() for r in soup(site, "sections/xin-xi-duan-bo/index.html").select(".toc-page")]
+    assert rows and all(re.fullmatch(r"第[\d—]+页", r) for r in rows), rows
+    # an author's or a tag's articles come from many sections: there the section is said
+    rows = [r.get_text() for r in soup(site, "authors/li-zhong/index.html").select(".toc-page")]
+    assert rows == ["省委群团改革工作座谈会特辑 · 第7—8页", "理论与实践 · 第37—39页"]
+
+
+def test_issue_label_in_the_h1_is_kept_together(site):
+    for path in ("index.html", "2017/9-10/index.html"):
+        h1 = soup(site, path).h1
+        assert h1.get_text() == "《青海工运》2017年第9-10期"
+        assert h1.select_one(".nowrap").get_text() == "2017年第9-10期", path
+    assert re.search(r"\.nowrap\s*\{[^}]*white-space:\s*nowrap", read(site, "theme/css/site.css"))
+
+
+def test_footer_labels_take_the_full_width_colon(site):
+    footer = soup(site, "index.html").select_one(".site-footer").get_text()
+    assert "地址：西宁市城东区昆仑路184号" in footer and "电子邮箱：qhgy2017@163.com" in footer
+    assert ":" not in footer
+
+
 def test_about_page_has_the_masthead(site):
     text = soup(site, "about/index.html").get_text()
     for expected in ("主编", "李忠", "责任编辑", "徐良", "西宁市城东区昆仑路184号", "qhgy2017@163.com", "810007"):
@@ -160,6 +203,22 @@ def test_feeds_in_the_published_site(published_site):
     assert (published_site / "feeds/sections/xin-xi-duan-bo.atom.xml").exists()
     html = soup(published_site, "2017/9-10/07/index.html")
     assert html.find("link", rel="canonical")["href"] == "https://qhgy.example.org/2017/9-10/07/"
+
+
+@pytest.mark.parametrize("feed, authored", [("feeds/all.atom.xml", True),
+                                             ("feeds/sections/xin-xi-duan-bo.atom.xml", False)])
+def test_feed_authors_are_never_empty(published_site, feed, authored):
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ET.fromstring((published_site / feed).read_bytes())
+    assert [a.findtext(f"{atom}name") for a in root.findall(f"{atom}author")] == ["《青海工运》编辑部"]
+    entries = root.findall(f"{atom}entry")
+    names = [[a.findtext(f"{atom}name") for a in e.findall(f"{atom}author")] for e in entries]
+    assert all(n and n.strip() for ns in names for n in ns), names  # no <author><name/></author>
+    # an entry without authors has no author of its own: the feed's stands for it
+    assert [] in names
+    assert (["李忠"] in names) == authored  # and one with an author has it
 
 
 def copy_content(tmp_path) -> Path:
@@ -209,10 +268,30 @@ def test_a_name_without_an_id_fails_the_build(tmp_path):
 
 
 def test_two_articles_on_one_path_fail_the_build(tmp_path):
+    # the content check stops it: the URL comes from issue and order, and the order is taken
     content = copy_content(tmp_path)
     shutil.copy(content / "articles/2017/9-10/07.md", content / "articles/2017/9-10/99.md")
     result = build_site(tmp_path / "output", content)
     assert result.returncode != 0
+    assert "99.md: 'order' 07 is also used by" in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("slug, path, owner", [
+    ("about", "about/index.html", "the site's about page"),
+    ("archive", "archive/index.html", "the site's archives page"),
+    ("2017/9-10", "2017/9-10/index.html", "the page of issue 2017年第9-10期"),
+    ("2017/9-10/07", "2017/9-10/07/index.html", "{content}/articles/2017/9-10/07.md"),
+])
+def test_a_page_on_the_path_of_another_page_fails_the_build(tmp_path, slug, path, owner):
+    content = copy_content(tmp_path)
+    (content / "pages/clash.md").write_text(f"---\ntitle: 关于\nlang: zh-CN\nslug: {slug}\n---\n\n正文\n",
+                                            encoding="utf-8")
+    result = build_site(tmp_path / "output", content, extra=("--log-handler", "plain"))
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    owner = owner.format(content=content)
+    assert f"pages/clash.md:4: is saved as {path}, which {owner} also writes — give it another slug" in log, log
+    assert not (tmp_path / "output/index.html").exists()  # found before anything is written
 
 
 def test_invalid_content_stops_the_build(tmp_path):

@@ -3,7 +3,9 @@
 import datetime as dt
 from types import SimpleNamespace as NS
 
-from qhgy.site_model import build_issues, by_issue, issues_by_year
+import pytest
+
+from qhgy.site_model import build_issues, by_issue, issues_by_year, newest_call, place_pages
 
 
 def article(issue, order, section, title="标题", subcolumn=None, authors=()):
@@ -59,3 +61,34 @@ def test_grouping_by_year_and_by_issue():
     grouped = by_issue([a for a in articles if a.category.name == "工作指导"])
     assert [(i.ref, [a.order for a in items]) for i, items in grouped] == [("2018/1", ["01"]),
                                                                            ("2017/9-10", ["01", "02"])]
+
+
+def test_two_metas_for_one_issue_stop_the_build():
+    with pytest.raises(ValueError, match="two issue files describe issue 2017/9-10"):
+        build_issues([ISSUES[0], dict(ISSUES[0])], [], {})
+
+
+def test_pages_printed_in_an_issue_join_its_toc_at_their_place_without_breaking_a_run():
+    articles = [article("2017/9-10", 1, "工作指导"), article("2017/9-10", 2, "工作指导"),
+                article("2017/9-10", 3, "综艺之旅", subcolumn="革命家风"),
+                article("2017/9-10", 5, "综艺之旅", subcolumn="革命家风"), article("2017/9-10", 6, "综艺之旅")]
+    issues = build_issues(ISSUES, articles, {})
+    call = NS(title="征稿启事", issue="2017/9-10", order="04", purpose="call-for-submissions")
+    other = NS(title="关于本刊", slug="about-us")  # printed in no issue: stays out of every 目录
+    place_pages(issues, [call, other])
+    issue = issues[1]
+    assert call.toc_notice and call.list_title == "征稿启事" and issue.notices == [call]
+    assert not hasattr(other, "toc_notice") and issues[0].notices == []
+    assert [a.order for a in issue.articles] == ["01", "02", "03", "05", "06"]  # still the articles only
+    # in the section printed around it, at its order; among 革命家风 pieces it does not split their run
+    arts = issue.sections[1]
+    assert [(sub, [a.order for a in items]) for sub, items in arts.runs] == [("革命家风", ["03", "04", "05"]),
+                                                                            ("", ["06"])]
+
+
+def test_the_newest_issue_s_call_for_submissions_is_the_one_linked():
+    _, issues = make()
+    old = NS(issue="2017/9-10", purpose="call-for-submissions")
+    new = NS(issue="2018/1", purpose="call-for-submissions")
+    assert newest_call(issues, [old, NS(issue="2018/1", purpose=None), new]) is new
+    assert newest_call(issues, [old]) is old and newest_call(issues, []) is None

@@ -1,8 +1,10 @@
 """qhgy_issues: the journal's issues for the templates, and the pages Pelican does not make.
 
 While the context is built: read content/issues/*/*/issue.yaml, group the articles into the
-issue model (qhgy.site_model) and put it in the context. At the output phase: write one page
-per issue and each article's citation files (BibTeX, RIS)."""
+issue model (qhgy.site_model) and put it in the context; once the pages are read, place those
+printed in an issue (its 征稿启事) in its 目录, and give the templates the newest call for
+submissions. At the output phase: write one page per issue and each article's citation files
+(BibTeX, RIS)."""
 
 import logging
 from pathlib import Path
@@ -13,7 +15,7 @@ from pelican.generators import Generator
 from qhgy.citation import CitationData, bibtex, gbt7714, ris
 from qhgy.content import ISSUE_FILE, ISSUES_DIR, load_issue_file
 from qhgy.journal import JOURNAL_TITLE
-from qhgy.site_model import build_issues, issues_by_year
+from qhgy.site_model import build_issues, issues_by_year, newest_call, place_pages
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,13 @@ def add_issue_model(generator) -> None:
         raise ValueError(f"qhgy_issues: {len(unplaced)} article(s) name no known issue, the first: {unplaced[0]}")
 
 
+def add_printed_pages(generator) -> None:
+    # Published pages only: a hidden page stays out of the 目录 and the about page too.
+    issues = generator.context.get("issues", [])
+    place_pages(issues, generator.pages)
+    generator.context["call_for_submissions"] = newest_call(issues, generator.pages)
+
+
 class IssuePagesGenerator(Generator):
     """One page per issue, plus each article's BibTeX and RIS files."""
 
@@ -75,4 +84,5 @@ def get_generators(pelican):
 
 def register() -> None:
     signals.article_generator_finalized.connect(add_issue_model)
+    signals.page_generator_finalized.connect(add_printed_pages)
     signals.get_generators.connect(get_generators)

@@ -1,12 +1,19 @@
-"""qhgy_sitemap: sitemap.xml and robots.txt from the pages actually written.
+"""qhgy_sitemap: what the site tells machines beyond its pages: sitemap.xml and robots.txt
+from the pages actually written, and the authors in the Atom feeds.
 
 Walking the output (rather than Pelican's lists of articles and pages, as pelican-sitemap
-does) includes the pages other plugins write, such as one page per issue."""
+does) includes the pages other plugins write, such as one page per issue.
+
+Pelican gives a feed entry without authors an empty `<author><name/></author>` and the feed
+no author at all; Atom wants every entry to have one, its own or the feed's: the editorial
+office is the feed's author, and an entry without authors has none of its own."""
 
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pelican import signals
+
+from qhgy.journal import JOURNAL_TITLE
 
 EXCLUDED = {"404.html"}
 NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
@@ -36,5 +43,15 @@ def write_sitemap(pelican) -> None:
                                        encoding="utf-8")
 
 
+def feed_authors(context, feed) -> None:
+    latest = context.get("latest_issue")
+    contact = (latest.meta.get("contact") or {}) if latest else {}
+    feed.feed["author_name"] = contact.get("publisher") or f"《{JOURNAL_TITLE}》编辑部"
+    for item in feed.items:
+        if not item["author_name"]:
+            item["author_name"] = None  # None, not '': feedgenerator then writes no <author>
+
+
 def register() -> None:
     signals.finalized.connect(write_sitemap)
+    signals.feed_generated.connect(feed_authors)
