@@ -102,3 +102,26 @@ def docs(c):
 
     readme = Path("README.md")
     readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+@task(help={"issues": "how many issues (~50 articles each)", "dest": "the content folder to write",
+            "seed": "the same seed writes the same archive"})
+def gen_archive(c, issues=60, dest="archive-content", seed=1):
+    """Write a synthetic archive of N issues in the project's content format (for benchmarks)."""
+    from pathlib import Path
+
+    from qhgy.archive_gen import generate_archive
+    from qhgy.content import load_content
+
+    real = [a.body for a in load_content(Path("content")).articles]
+    print(f"{generate_archive(Path(dest), int(issues), seed=int(seed), domain_texts=real)} articles written to {dest}")
+
+
+@task(help={"articles": "size of the generated archive (default 3000)",
+            "bundle_articles": "articles per Pagefind run (default 1500)",
+            "keep": "work folder to keep (and reuse its generated content)"})
+def bench_search(c, articles=3000, bundle_articles=1500, keep=None):
+    """Measure the search index on a generated archive: time, memory, size, bytes per query."""
+    from qhgy.search.bench import run
+
+    run(int(articles), int(bundle_articles), keep)

@@ -45,3 +45,30 @@ def from_article(article) -> SearchRecord:
         issue=issue.label, section=article.category.name, subcolumn=getattr(article, "subcolumn", "") or "",
         authors=tuple(a.name for a in getattr(article, "authors", [])), pages=pages,
         lang=getattr(article, "lang", "zh-CN"))
+
+
+def records_from_content(content_dir) -> list[SearchRecord]:
+    """Records straight from a content folder (the loader and the site's Markdown settings),
+    without a Pelican build: for the benchmark over a generated archive."""
+    from pathlib import Path
+
+    import markdown
+
+    from qhgy.content import load_content
+
+    content = load_content(Path(content_dir))
+    issues = {issue.ref: issue.meta for issue in content.issues}
+    md = markdown.Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.md_in_html"],
+                           output_format="html5")
+    records = []
+    for article in content.articles:
+        meta = article.meta
+        issue = issues[meta["issue"]]
+        pages = meta["first_page"] if meta["first_page"] == meta["last_page"] else \
+            f"{meta['first_page']}–{meta['last_page']}"
+        records.append(SearchRecord(
+            url=f"{meta['issue']}/{meta['order']}/", title=meta["title"], text=html_to_text(md.reset().convert(article.body)),
+            year=str(issue["year"]), issue=issue["label"], section=meta["category"],
+            authors=tuple(meta.get("authors") or ()), subcolumn=meta.get("subcolumn", ""), pages=pages,
+            lang=meta.get("lang", "zh-CN")))
+    return records

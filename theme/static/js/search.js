@@ -128,49 +128,54 @@ function cbor(bytes) {
 }
 
 // Pagefind loads only the chunk whose range holds a prefix itself, not the following chunks
-// holding longer words that start with it: load those first, so a prefix finds every word.
-async function ensurePrefix(bundle, prefix) {
-  bundle.chunks ??= chunkRanges(bundle);
+// holding longer words that start with it: load those first (a preload of a chunk's first
+// word loads it), so a prefix finds every word in every bundle.
+async function ensurePrefix(search, prefix) {
   const end = prefix + RUN_END;  // the greatest word that starts with the prefix
-  for (const { from, to } of await bundle.chunks) {
-    if (from > prefix && from <= end && to >= prefix) await bundle.instance.preload(from);
+  for (const bundle of search.bundles) {
+    bundle.chunks ??= chunkRanges(bundle);
+    for (const { from, to } of await bundle.chunks) {
+      if (from > prefix && from <= end && to >= prefix) await search.pagefind.preload(from);
+    }
   }
 }
 
+// The newest bundle is Pagefind's primary index and the others are merged into it: Pagefind
+// then searches them together and merges their results. (Separate instances, one per bundle,
+// each load Pagefind's WebAssembly again and break the others: measured with 1.5.2.)
 async function loadBundles(root) {
   const base = root.dataset.siteurl || "";
   const list = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
-  if (!list.length) return [];
-  const pagefind = await import(`${base}/${list[0].path}pagefind.js`);
-  return list.map((b) => {
-    const path = `${base}/${b.path}`;
-    return { path, instance: pagefind.createInstance({ basePath: path, baseUrl: "/" }), chunks: null };
-  });
+  const bundles = list.map((b) => ({ path: `${base}/${b.path}`, chunks: null }));
+  if (!bundles.length) return { pagefind: null, bundles };
+  const pagefind = await import(`${bundles[0].path}pagefind.js`);
+  await pagefind.options({ baseUrl: "/" });
+  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle.path, { baseUrl: "/" });
+  return { pagefind, bundles };
 }
 
 const PREFIX = /^x[0-9a-v]{4}$/;
 
-async function searchTerm(bundles, term, filters) {
+async function searchTerm(search, term, filters) {
   const hits = new Map();
-  for (const [n, bundle] of bundles.entries()) {
-    for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(bundle, token);
-    const found = await bundle.instance.search(term.tokens.join(" "), { filters });
-    for (const result of found.results) {
-      const positions = [...new Set(result.words)].sort((a, b) => a - b);
-      if (!hasRun(positions, term.tokens.length)) continue;
-      const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
-      hits.set(`${n}:${result.id}`, { result, score: result.score, inTitle });
-    }
+  for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(search, token);
+  const found = await search.pagefind.search(term.tokens.join(" "), { filters });
+  for (const result of found.results) {
+    const positions = [...new Set(result.words)].sort((a, b) => a - b);
+    if (!hasRun(positions, term.tokens.length)) continue;
+    const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
+    hits.set(result.id, { result, score: result.score, inTitle });
   }
   return hits;
 }
 
 // Candidates holding every term, ranked: every term in the title first, then Pagefind's score
 // (BM25; each bundle scores with its own statistics), then the id for a stable order.
-export async function candidates(bundles, terms, filters) {
+export async function candidates(search, terms, filters) {
+  if (!search.pagefind) return [];
   let merged = null;
   for (const term of terms) {
-    const hits = await searchTerm(bundles, term, filters);
+    const hits = await searchTerm(search, term, filters);
     if (merged === null) {
       merged = hits;
     } else {
@@ -254,11 +259,8 @@ function renderResult(item, terms, text, base) {
   return li;
 }
 
-async function fillFilters(bundles, form, state, text) {
-  const counts = {};
-  for (const bundle of bundles) {
-    for (const [key, values] of Object.entries(await bundle.instance.filters())) Object.assign(counts[key] ??= {}, values);
-  }
+async function fillFilters(search, form, state, text) {
+  const counts = search.pagefind ? await search.pagefind.filters() : {};
   for (const key of FILTERS) {
     const field = form.elements[key];
     if (!field || field.tagName !== "SELECT") continue;
