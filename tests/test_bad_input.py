@@ -5,7 +5,8 @@ import sys
 
 import pytest
 
-from pdf_fixtures import make_damaged_pdf, make_encrypted_pdf, make_owner_only_pdf, make_scanned_pdf
+from pdf_fixtures import (damage_page, encrypt_pdf, make_damaged_pdf, make_encrypted_pdf, make_owner_only_pdf,
+                          make_scanned_pdf)
 
 from conftest import ROOT, SAMPLE
 
@@ -72,6 +73,26 @@ def test_bad_pdf(tmp_path, maker, words):
     source = maker(tmp_path / "issue.pdf")
     content = tmp_path / "content"
     assert_refused(run_import(source, content), source, content, *words)
+
+
+def test_a_pdf_with_an_unreadable_page_is_refused_naming_the_page(tmp_path, sample_pdf):
+    # Imported, the page's text would be lost and the articles around it run together.
+    source = damage_page(sample_pdf, tmp_path / "issue.pdf", 6)
+    content = tmp_path / "content"
+    assert_refused(run_import(source, content), source, content, "page 6 of", "cannot be read", "re-export the PDF",
+                   "import the extracted .txt")
+
+
+def test_aes_encrypted_owner_password_only_pdf_imports(tmp_path, sample_pdf):
+    source = encrypt_pdf(sample_pdf, tmp_path / "qhgy-2017-09-10.pdf", user_password="", algorithm="AES-256")
+    result = run_import(source, tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    utf8 = run_import(SAMPLE, tmp_path / "content-txt")
+    assert utf8.returncode == 0, utf8.stderr
+    articles = sorted((tmp_path / "content-txt/articles/2017/9-10").glob("*.md"))
+    assert len(articles) == 55
+    for article in articles:
+        assert (tmp_path / "content/articles/2017/9-10" / article.name).read_bytes() == article.read_bytes()
 
 
 def test_owner_password_only_pdf_imports(tmp_path, sample_text):

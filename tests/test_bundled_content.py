@@ -12,7 +12,8 @@ HAND_FIXED = {
     "articles/2017/9-10/01.md",  # section of the cover news item
     "articles/2017/9-10/04.md",  # two headlines of one title: the space between them
     "articles/2017/9-10/36.md",  # columns printed out of order: paragraphs restored; author role
-    "articles/2017/9-10/38.md",  # author role from the author's note
+    "articles/2017/9-10/10.md",  # a paragraph split where a column ended after its first line
+    "articles/2017/9-10/38.md",  # author role from the author's note; "service" slip → 服务
     "articles/2017/9-10/56.md",  # section of the news item printed outside the 目录
 }
 

@@ -6,11 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
-from pdf_fixtures import (make_damaged_pdf, make_encrypted_pdf, make_issue_pdf, make_owner_only_pdf,
-                          make_scanned_pdf, text_blocks)
+from pdf_fixtures import (PAGE_DAMAGE, damage_page, make_damaged_pdf, make_encrypted_pdf, make_issue_pdf,
+                          make_owner_only_pdf, make_scanned_pdf, text_blocks)
 from qhgy.errors import SourceError
-from qhgy.importer.pdf_text import pdf_to_text
+from qhgy.importer.blocks import is_furniture
+from qhgy.importer.pdf_text import DAMAGED_FIX, pdf_to_text
 
 SAMPLE = Path(__file__).parent.parent / "content" / "issues" / "2017" / "9-10" / "qhgy-2017-09-10.txt"
 
@@ -48,13 +50,16 @@ def test_columns_and_pages_start_blocks(tmp_path):
     assert all(len(lines) > 5 for lines in pdf_blocks(out))  # typst wrapped them
 
 
-def test_owner_password_only_opens_and_reads(tmp_path):
-    pdf = make_owner_only_pdf(tmp_path / "owner.pdf", "青海工运\n\n省委群团改革工作座谈会在西宁召开")
+@pytest.mark.parametrize("algorithm", [None, "AES-128", "AES-256"])
+def test_owner_password_only_opens_and_reads(tmp_path, algorithm):
+    # RC4 (pypdf's default), and AES, which pypdf reads with the 'cryptography' package
+    pdf = make_owner_only_pdf(tmp_path / "owner.pdf", "青海工运\n\n省委群团改革工作座谈会在西宁召开", algorithm)
     assert pdf_to_text(pdf) == "青海工运\n\n省委群团改革工作座谈会在西宁召开\n"
 
 
-def test_user_password_is_a_source_error_naming_the_file(tmp_path):
-    pdf = make_encrypted_pdf(tmp_path / "locked.pdf", user_password="secret")
+@pytest.mark.parametrize("algorithm", [None, "AES-256"])
+def test_user_password_is_a_source_error_naming_the_file(tmp_path, algorithm):
+    pdf = make_encrypted_pdf(tmp_path / "locked.pdf", user_password="secret", algorithm=algorithm)
     with pytest.raises(SourceError) as caught:
         pdf_to_text(pdf)
     assert caught.value.path == pdf
@@ -82,8 +87,79 @@ def test_scan_without_text_layer_is_a_source_error(tmp_path):
 
 
 def test_nothing_is_printed(tmp_path, capsys):
-    for pdf in (make_damaged_pdf(tmp_path / "d.pdf"), make_scanned_pdf(tmp_path / "s.pdf")):
+    good = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "good.pdf")
+    for pdf in (make_damaged_pdf(tmp_path / "d.pdf"), make_scanned_pdf(tmp_path / "s.pdf"),
+                damage_page(good, tmp_path / "p.pdf", 2)):
         with pytest.raises(SourceError):
             pdf_to_text(pdf)
     pdf_to_text(make_owner_only_pdf(tmp_path / "o.pdf"))
     assert capsys.readouterr() == ("", "")
+
+
+# Paragraphs long enough to run over columns and pages, with a sentence ending every few
+# characters, so that many column ends fall right after a full stop.
+PARAGRAPHS = [f"第{i}段。" + "职工群众团结奋进，建功立业。" * (24 + i % 7) for i in range(20)]
+
+
+@pytest.mark.parametrize("how", PAGE_DAMAGE)
+def test_a_page_that_cannot_be_read_stops_the_import_naming_it(tmp_path, how):
+    good = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "good.pdf")
+    assert len(PdfReader(good).pages) >= 3
+    pdf = damage_page(good, tmp_path / "issue.pdf", 2, how)
+    with pytest.raises(SourceError) as caught:
+        pdf_to_text(pdf)
+    message = str(caught.value)
+    assert caught.value.path == pdf and "\n" not in message
+    assert "issue.pdf: page 2 of " in message and "cannot be read" in message and DAMAGED_FIX in message
+
+
+def test_every_unreadable_page_is_named(tmp_path):
+    good = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "good.pdf")
+    once = damage_page(good, tmp_path / "once.pdf", 1)
+    twice = damage_page(once, tmp_path / "twice.pdf", 3, "missing-object")
+    with pytest.raises(SourceError, match=r"twice\.pdf: pages 1, 3 of \d+ cannot be read"):
+        pdf_to_text(twice)
+
+
+def _texts(out: str) -> list[str]:
+    """The blocks of pdf_to_text's output as text, page furniture left out."""
+    return ["".join(line for line in lines if not is_furniture(line)) for lines in pdf_blocks(out)
+            if not all(is_furniture(line) for line in lines)]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_paragraphs_run_on_over_columns_and_pages_in_an_indented_layout(tmp_path, columns):
+    # Chinese print indents each paragraph's first line: a full last line of a column followed by
+    # a line that is not indented is one paragraph, even right after a full stop.
+    pdf = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "indented.pdf", columns=columns, breakable=True,
+                         indent=2, head="青海工运 9-10 2017")
+    assert len(PdfReader(pdf).pages) >= 3
+    assert _texts(pdf_to_text(pdf)) == PARAGRAPHS
+
+
+def test_without_indents_a_column_end_after_a_full_stop_cannot_be_told(tmp_path):
+    # Without first-line indents a paragraph broken right after a full stop at a column end
+    # looks like two: the blocks come back as pieces of the paragraphs, nothing lost, cut only
+    # where a column or page ends (the text stage joins what does not end a sentence).
+    pdf = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "flush.pdf", breakable=True)
+    texts = _texts(pdf_to_text(pdf))
+    assert len(texts) > len(PARAGRAPHS)
+    pieces = iter(texts)
+    for paragraph in PARAGRAPHS:
+        joined = next(pieces)
+        while joined != paragraph:
+            assert paragraph.startswith(joined)
+            joined += next(pieces)
+
+
+def test_aes_without_the_cryptography_package_says_how_to_mend_the_installation(tmp_path, monkeypatch):
+    from pypdf.errors import DependencyError
+
+    pdf = make_owner_only_pdf(tmp_path / "aes.pdf", algorithm="AES-256")
+
+    def no_cryptography(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_cryptography)
+    with pytest.raises(SourceError, match=r"aes\.pdf: .*'cryptography'.*scripts/setup\.sh"):
+        pdf_to_text(pdf)

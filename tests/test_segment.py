@@ -120,3 +120,35 @@ def test_twin_titles_printed_in_another_order_keep_their_authors(tmp_path):
     path.write_text(text, encoding="utf-8")
     speeches = [i for i in plan_import(path).items if i.draft.title == "在全省工会干部培训班上的讲话"]
     assert sorted((i.first_page, i.draft.authors[0]) for i in speeches) == [(3, "张明"), (5, "汪军")]
+
+
+def test_the_piece_before_a_missing_entry_is_flagged():
+    """It runs on to the next title found, so it may have absorbed the missing entry's text."""
+    entries = [TocEntry(3, "第一篇文章的标题", [], "栏目", None, 1),
+               TocEntry(4, "标题印错了的文章", [], "栏目", None, 2),
+               TocEntry(5, "第三篇文章的标题", [], "栏目", None, 3)]
+    blocks = [Block(["第一篇文章的标题"], 10), Block(["正文第一段，内容充实，文字较长，足以成为段落。"], 12),
+              Block(["完全不同的标题"], 14), Block(["这是第二篇文章的正文，标题印错了，找不到它。"], 16),
+              Block(["第三篇文章的标题"], 18), Block(["第三篇文章的正文，文字较长，足以成为一个段落。"], 20)]
+    pieces, _ = cut_body(entries, blocks)
+    first, missing, third = pieces
+    assert missing.entry.title == "标题印错了的文章" and not missing.blocks
+    assert len(first.blocks) == 4  # it holds the missing article's text
+    assert any("'标题印错了的文章' (p. 4), was not found" in n for n in first.notes)
+    assert not third.notes
+
+
+def test_the_report_marks_the_piece_before_a_missing_entry(tmp_path):
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    source = tmp_path / "issue.txt"
+    source.write_text(text.replace("职工书屋建设的几点思考……05\n", "职工书屋建设的几点思考……05\n失踪的文章……05\n"),
+                      encoding="utf-8")
+    plan = plan_import(source)
+    report = plan.report.splitlines()
+    at = next(n for n, line in enumerate(report) if "职工书屋建设的几点思考 — 汪军" in line)
+    notes = []
+    for line in report[at + 2 :]:  # its own notes: the lines under it, up to the next piece
+        if not line.startswith("       ! "):
+            break
+        notes.append(line)
+    assert any("'失踪的文章' (p. 5), was not found in the body: this piece may hold its text" in n for n in notes)

@@ -156,3 +156,24 @@ def test_a_toc_line_with_a_long_run_of_spaces_is_read_quickly():
     started = time.perf_counter()
     _toc("- 05 职工书屋建设", "基层工会工作" + " " * 400 + "说明")
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_section_heading_at_the_foot_of_a_toc_page():
+    """The 目录 goes on over the page: the folio and the running head stand between the section
+    heading and its first entry."""
+    lines = ["目 录 2017年第9-10期 (2017年10月10日出版)", "", "地方剪影", "", "- 33 黄南州总工会召开汇报会议", "",
+             "产业动态", "", "2", "", "青海工运 9-10 2017", "", "- 34 全省第二届农机技能大赛在互助县举办", "",
+             "- 35 高原环湖赛 度度低碳行", "", "黄南州总工会召开汇报会议", "", "正文，正文。"]
+    toc = parse_toc(lines, Path("x.txt"))
+    assert [(e.page, e.section) for e in toc.entries] == [(33, "地方剪影"), (34, "产业动态"), (35, "产业动态")]
+    assert lines[toc.end] == "黄南州总工会召开汇报会议"
+
+
+@pytest.mark.parametrize("first, second, title", [
+    ("- 12 Trade Unions in", "Qinghai: A Survey", "Trade Unions in Qinghai: A Survey"),
+    ("- 12 Workers' Movement:", "A Study", "Workers' Movement: A Study"),
+    ("- 12 青海工运 Qinghai Workers'", "Movement, 2017", "青海工运 Qinghai Workers' Movement, 2017"),
+    ("- 12 推进基层工会组织和工会会员", "实名制管理工作实施方案", "推进基层工会组织和工会会员实名制管理工作实施方案"),
+])
+def test_a_title_over_two_toc_lines_joins_as_its_language_does(first, second, title):
+    assert _toc(first, second).entries[0].title == title

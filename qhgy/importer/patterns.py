@@ -21,7 +21,8 @@ PHOTO_WORK_CREDIT = re.compile(
     r"^(?:封[底二三四]\s*(?:摄影|图片)?\s*[:：]\s*)?《[^》]{1,20}》\s*(?:(?:摄影|摄)\s*[:：]?\s*\S{2,8}|\S{2,8}\s*摄)$")
 HEADING_L2 = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、")
 HEADING_L3 = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
-NUMBERED_ITEM = re.compile(r"^\d{1,3}\s*[、.．]")
+# "1、", "14. " — but not a decimal number ("92.6%" at the start of a line is text, not item 92).
+NUMBERED_ITEM = re.compile(r"^\d{1,3}\s*(?:、|[.．](?!\d))")
 PERSON_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")
 TERMINAL = re.compile(r"(?:[。！？!?…]|[:：])[”’」』）)》]*$|[。！？!?]\*\*$")
@@ -62,6 +63,46 @@ def ends_sentence(text: str) -> bool:
 
 def is_heading_like(text: str) -> bool:
     return bool(HEADING_L2.match(text) or HEADING_L3.match(text.lstrip("*")))
+
+
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", start=1)}
+ITEM_MARKER = re.compile(r"^(?:(?P<l2>[一二三四五六七八九十]{1,3})\s*、"
+                         r"|[（(]\s*(?P<l3>[一二三四五六七八九十]{1,3})\s*[)）]"
+                         r"|(?P<num>\d{1,3})\s*(?:、|[.．](?!\d)))")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十三 → 23 (the numbers of headings)."""
+    if text == "十":
+        return 10
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _CN_DIGITS.get(text) if len(text) == 1 else None
+    value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
+    if units:
+        if units not in _CN_DIGITS:
+            return None
+        value += _CN_DIGITS[units]
+    return value if (not tens or tens in _CN_DIGITS) else None
+
+
+def item_marker(text: str) -> tuple[str, int] | None:
+    """The numbering a line begins with, as (kind, number): ('l2', 2) for 二、, ('l3', 1) for （一）,
+    ('num', 14) for 14、 or 14. — None if it begins with none."""
+    m = ITEM_MARKER.match(text.lstrip("*").lstrip())
+    if not m:
+        return None
+    kind = m.lastgroup
+    number = int(m.group(kind)) if kind == "num" else chinese_number(m.group(kind))
+    return (kind, number) if number else None
+
+
+_PAIRS = ("“”", "《》", "（）", "()", "「」", "『』", "【】", "〔〕")
+
+
+def unclosed(text: str) -> bool:
+    """Does the text open a quotation, title or bracket it does not close (a sentence cut short)?"""
+    return any(text.count(o) > text.count(c) for o, c in _PAIRS)
 
 
 def is_title_like(text: str) -> bool:

@@ -7,13 +7,22 @@ stages do that for .txt and .pdf sources alike.
 A block starts where the layout says so:
   * a vertical gap clearly larger than the normal line pitch (paragraph spacing),
   * a jump upward (the next column, or a new text frame higher on the page),
-  * a new page.
+  * a new page,
+except that a paragraph runs on over a column or page end when the layout shows it: the
+column's last line is full and the next column's first line is not indented, in a layout
+that indents the first line of its paragraphs (as Chinese print does). Where the layout
+does not indent, a column end tells nothing and the later stages decide from the text.
+Page furniture (running heads, folios) between the two does not count.
+
+A page pypdf cannot read (a damaged content stream, a broken font) stops the import with
+the page numbers: its text would be lost, and the text around it run together.
 """
 
 from __future__ import annotations
 
 import logging
 import statistics
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +31,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
 from qhgy.errors import SourceError
+from qhgy.importer.blocks import is_furniture
 
 # A gap this many times the normal pitch is paragraph spacing, not leading.
 # Layout programs put at least ~1.5 lines between spaced paragraphs; ~1.0 inside one.
@@ -36,6 +46,15 @@ USUAL_PITCH = 1.4
 # Fewer visible characters than this per page on average: the PDF is a scan
 # (a page number or a stamp may be text, the articles are not).
 MIN_CHARS_PER_PAGE = 20
+# A line is full when it ends within this many em of its column's right edge: justified
+# lines end on it, ragged ones (no justification, a mark kept off the next line) up to ~2 em
+# before it.
+FULL_SLACK = 2.0
+# First lines indented by this many em or more (up to MAX_INDENT), relative to the paragraph's
+# second line, in most spaced paragraphs: the layout indents its paragraphs.
+MIN_INDENT, MAX_INDENT = 0.75, 4.0
+MIN_INDENTED_SHARE = 2 / 3
+MIN_PARAGRAPHS = 3
 
 DAMAGED_FIX = "re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt"
 
@@ -45,22 +64,16 @@ class _Line:
     y: float
     size: float
     text: str
+    x0: float = 0.0  # left end of the line
+    x1: float = 0.0  # right end of the line (estimated from the font's glyph widths)
+    font: str = ""  # the font the line starts in
+    end_font: str = ""  # the font it ends in
 
 
 def pdf_to_text(path: Path) -> str:
     """Return the PDF's text: one PDF line per line, a blank line between blocks."""
     path = Path(path)
-    # pypdf reports recoverable damage through logging and warnings; the import report,
-    # not stderr, is where an editor reads about the source, so keep pypdf quiet.
-    pypdf_log = logging.getLogger("pypdf")
-    level = pypdf_log.level
-    pypdf_log.setLevel(logging.CRITICAL)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            pages = _read_pages(path)
-    finally:
-        pypdf_log.setLevel(level)
+    pages = _read_pages(path)
 
     visible = sum(len("".join(line.text.split())) for page in pages for line in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
@@ -68,69 +81,248 @@ def pdf_to_text(path: Path) -> str:
                           "run OCR on it or import the issue's extracted .txt")
 
     pitch = _normal_pitch(pages)
+    columns = [column for page in pages for column in _columns(page)]
+    indent = _paragraph_indent(columns, pitch)
     blocks: list[list[str]] = []
-    for page in pages:
-        previous = None  # a new page always starts a block
-        for line in page:
-            if previous is None or _starts_block(previous, line, pitch):
+    furniture: list[list[str]] = []  # blocks of running heads and folios, set aside until a block starts
+    # The last line of text so far, its column's text, and whether it began its block.
+    last: tuple[_Line, list[_Line], bool] | None = None
+    for column in columns:
+        inked = [line for line in column if not is_furniture(line.text)]  # the column's text
+        previous = above = None  # the line of text before, the line of any kind before
+        for line in column:
+            if is_furniture(line.text):
+                if not furniture or above is None or above is previous or _starts_block(above, line, pitch):
+                    furniture.append([])
+                furniture[-1].append(line.text)
+                above = line
+                continue
+            if previous is None:  # the top of a column: a new block, unless the paragraph runs on
+                new = last is None or not _runs_on(*last, line, inked, indent)
+            else:
+                new = _starts_block(previous, line, pitch)
+            if new:
+                blocks += furniture
+                furniture = []
                 blocks.append([])
             blocks[-1].append(line.text)
-            previous = line
+            previous = above = line
+            began = new
+        if inked:
+            last = (inked[-1], inked, began)
+    blocks += furniture
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"
 
 
+def _columns(page: list[_Line]) -> list[list[_Line]]:
+    """A page's lines cut into runs down the page: a jump back up starts the next column."""
+    columns: list[list[_Line]] = []
+    for line in page:
+        if not columns or columns[-1][-1].y - line.y <= 0:
+            columns.append([])
+        columns[-1].append(line)
+    return columns
+
+
+def _paragraph_indent(columns: list[list[_Line]], pitch: float) -> float | None:
+    """The first-line indent (em) of the layout's paragraphs, or None if it does not indent them.
+
+    Learned from paragraphs that spacing sets apart inside a column: how far their first line
+    starts right of their second."""
+    offsets = []
+    for column in columns:
+        starts = [n for n in range(1, len(column)) if _starts_block(column[n - 1], column[n], pitch)]
+        for n in starts:
+            if n + 1 < len(column) and not _starts_block(column[n], column[n + 1], pitch) and column[n].size:
+                offsets.append((column[n].x0 - column[n + 1].x0) / column[n].size)
+    indented = [o for o in offsets if MIN_INDENT <= o <= MAX_INDENT]
+    if len(indented) < MIN_PARAGRAPHS or len(indented) < MIN_INDENTED_SHARE * len(offsets):
+        return None
+    return statistics.median(indented)
+
+
+def _runs_on(previous: _Line, previous_column: list[_Line], began: bool, line: _Line, column: list[_Line],
+             indent: float | None) -> bool:
+    """Does the paragraph at the end of one column go on at the top of the next?
+
+    Only a layout that indents its paragraphs tells: then a full last line followed by a line
+    that is not indented (in the same type) is one paragraph running on. The last line must be
+    of a paragraph: a line of its own that is not indented is a title or a caption."""
+    if indent is None or len(previous_column) < 2 or len(column) < 2:
+        return False
+    if previous.end_font != line.font or abs(previous.size - line.size) > 0.05 * max(line.size, 1.0):
+        return False  # the type changes: a title, a caption, a heading in bold
+
+    def indented(one: _Line, among: list[_Line]) -> bool:
+        return one.x0 - min(other.x0 for other in among) >= indent / 2 * one.size
+
+    full = previous.x1 >= max(other.x1 for other in previous_column) - FULL_SLACK * previous.size
+    return full and not indented(line, column) and (not began or indented(previous, previous_column))
+
+
+class _Collect(logging.Handler):
+    """Keeps what pypdf reports about damage while a page is read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _read_pages(path: Path) -> list[list[_Line]]:
-    """Open the PDF (decrypting an owner-only password) and collect each page's lines."""
+    """Open the PDF (decrypting an owner-only password) and collect each page's lines.
+
+    pypdf reports damage it works around through logging and warnings: collected here (and
+    kept off stderr), so that a page whose text could not be read fully stops the import."""
+    pypdf_log = logging.getLogger("pypdf")
+    collect = _Collect()
+    saved = pypdf_log.level, pypdf_log.propagate
+    pypdf_log.addHandler(collect)
+    pypdf_log.setLevel(logging.WARNING)
+    pypdf_log.propagate = False
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(path, "is protected by a password needed to open it (PDF 有打开密码)",
-                              "ask the layout office for a PDF without an open password, or import the .txt")
-        pages = []
-        for page in reader.pages:
-            fragments: list[tuple[float, float, str]] = []
-            page.extract_text(visitor_text=lambda text, cm, tm, font, size:
-                              fragments.append((*_place(cm, tm, size), text)))
-            pages.append(_lines(fragments))
-        return pages
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            reader = _open(path)
+            # Damage repaired while opening (a wrong xref offset) loses no text by itself;
+            # the pages say whether text is lost.
+            collect.messages.clear()
+            caught.clear()
+            pages, unreadable = [], []
+            widths = _Widths(collect)
+            for number, page in enumerate(reader.pages, start=1):
+                fragments: list[tuple[float, float, float, float, str, str]] = []
+                try:
+                    page.extract_text(visitor_text=lambda text, cm, tm, font, size:
+                                      fragments.append(_fragment(text, cm, tm, font, size, widths)))
+                except Exception as error:  # noqa: BLE001 — pypdf raises many types on a damaged page
+                    collect.messages.append(f"{type(error).__name__}: {error}")
+                problems = collect.messages + [str(w.message) for w in caught]
+                if problems:
+                    unreadable.append((number, problems[0]))
+                collect.messages.clear()
+                caught.clear()
+                pages.append(_lines(fragments))
     except SourceError:
         raise
-    except DependencyError:
-        # AES encryption needs the 'cryptography' package, which the project does not ship.
-        raise SourceError(path, "is encrypted in a way pypdf cannot read without extra packages",
-                          "save it again without protection (取消 PDF 加密) or import the .txt") from None
     except Exception as error:  # pypdf reports damage in many exception types, not only PdfReadError
         raise SourceError(path, f"is not a readable PDF ({type(error).__name__}: {error})",
                           DAMAGED_FIX) from None
+    finally:
+        pypdf_log.removeHandler(collect)
+        pypdf_log.setLevel(saved[0])
+        pypdf_log.propagate = saved[1]
+    if unreadable:
+        numbers = ", ".join(str(n) for n, _ in unreadable)
+        what = f"page {numbers}" if len(unreadable) == 1 else f"pages {numbers}"
+        detail = " ".join(unreadable[0][1].split())[:120]
+        whose = "its" if len(unreadable) == 1 else "their"
+        raise SourceError(path, f"{what} of {len(pages)} cannot be read (pypdf: {detail}), so {whose} text "
+                          "would be lost", DAMAGED_FIX)
+    return pages
 
 
-def _place(cm: list[float], tm: list[float], size: float) -> tuple[float, float]:
-    """Baseline height and rendered font size of a text fragment (text matrix × CTM)."""
+def _open(path: Path) -> PdfReader:
+    reader = PdfReader(path)
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except DependencyError:
+            # AES needs the 'cryptography' package, a dependency of the project: a broken installation.
+            raise SourceError(path, "is encrypted with AES, and the Python package 'cryptography' that reads "
+                              "it is missing from this installation",
+                              "run 'bash scripts/setup.sh' again, or import the extracted .txt") from None
+        if not opened:
+            raise SourceError(path, "is protected by a password needed to open it (PDF 有打开密码)",
+                              "ask the layout office for a PDF without an open password, or import the .txt")
+    return reader
+
+
+class _Widths:
+    """Glyph widths of the PDF's fonts (in em), to know where a line ends."""
+
+    def __init__(self, collect: _Collect) -> None:
+        self.fonts: dict[int, tuple[dict, dict, float] | None] = {}
+        self.collect = collect
+
+    def em(self, font, text: str) -> float:
+        key = id(font)
+        if key not in self.fonts:
+            reported = len(self.collect.messages)
+            self.fonts[key] = self._load(font)
+            # What pypdf says about a font's widths is no lost text: only the estimate is rougher.
+            del self.collect.messages[reported:]
+        known = self.fonts[key]
+        if known is None:
+            return sum(_guess(ch) for ch in text)
+        widths, codes, default = known
+        return sum(widths.get(codes.get(ch), default) / 1000 if ch in codes else _guess(ch) for ch in text)
+
+    @staticmethod
+    def _load(font):
+        if font is None:
+            return None
+        try:
+            from pypdf.generic._font import Font  # the glyph widths pypdf reads for its layout mode
+
+            parsed = Font.from_font_resource(font)
+            codes = {char: code for code, char in parsed.character_map.items() if isinstance(char, str)}
+            return parsed.character_widths, codes, float(parsed.character_widths.get("default", 1000))
+        except Exception:  # noqa: BLE001 — an odd font: estimate its widths instead
+            return None
+
+
+def _guess(ch: str) -> float:
+    """A glyph's width without the font's metrics: Chinese characters and full-width marks are 1 em."""
+    return 1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5
+
+
+def _fragment(text: str, cm: list[float], tm: list[float], font, size: float,
+              widths: _Widths) -> tuple[float, float, float, float, str, str]:
+    x, y, rendered = _place(cm, tm, size)
+    clean = text.replace("\n", "")
+    name = str(font.get("/BaseFont", "")) if font is not None else ""
+    return x, y, rendered, x + widths.em(font, clean) * rendered, text, name
+
+
+def _place(cm: list[float], tm: list[float], size: float) -> tuple[float, float, float]:
+    """Start, baseline height and rendered font size of a text fragment (text matrix × CTM)."""
     a = tm[0] * cm[0] + tm[1] * cm[2]
     b = tm[0] * cm[1] + tm[1] * cm[3]
     c = tm[2] * cm[0] + tm[3] * cm[2]
     d = tm[2] * cm[1] + tm[3] * cm[3]
+    x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
     y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-    return y, abs(size * (a * d - b * c)) ** 0.5 if size else 0.0
+    return x, y, abs(size) * abs(a * d - b * c) ** 0.5
 
 
-def _lines(fragments: list[tuple[float, float, str]]) -> list[_Line]:
+def _lines(fragments: list[tuple[float, float, float, float, str, str]]) -> list[_Line]:
     """Group fragments, in content-stream order, into lines by their baseline.
 
     pypdf's own '\\n' (it guesses line ends too) is dropped: the baselines decide.
     """
     lines: list[_Line] = []
-    for y, size, text in fragments:
+    for x, y, size, right, text, font in fragments:
         text = text.replace("\n", "")
         if not text:
             continue
         last = lines[-1] if lines else None
         if last and abs(last.y - y) <= SAME_LINE * max(size, last.size, 1.0):
+            if not last.text.strip():
+                last.x0 = x
             last.text += text
             last.size = max(last.size, size)
+            last.x1 = max(last.x1, right)
+            last.font = last.font or font
+            last.end_font = font
         else:
-            lines.append(_Line(y, size, text))
+            lines.append(_Line(y, size, text, x, right, font, font))
     for line in lines:
+        stripped = line.text.lstrip()
+        if len(stripped) < len(line.text):  # leading spaces are not where the ink starts
+            line.x0 += _guess(" ") * line.size * (len(line.text) - len(stripped))
         line.text = line.text.strip()
     return [line for line in lines if line.text]
 

@@ -192,7 +192,20 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
             else:
                 after = next((n for n, p in enumerate(pieces) if p.entry is entries[k - 1]), None)
                 pieces.insert(after + 1 if after is not None else len(pieces), missing)
+    _flag_pieces_before_missing(pieces)
     return pieces, notes
+
+
+def _flag_pieces_before_missing(pieces: list[Piece]) -> None:
+    """The piece printed before an entry that could not be found runs on to the next title found,
+    so it may hold the missing entry's text too: say so in its notes (the report marks them)."""
+    for n, piece in enumerate(pieces):
+        if piece.blocks or piece.entry is None:
+            continue
+        before = next((p for p in reversed(pieces[:n]) if p.blocks), None)
+        if before is not None:
+            before.notes.append(f"the next entry of the 目录, '{piece.entry.title}' (p. {piece.entry.page}), "
+                                "was not found in the body: this piece may hold its text — check where it ends")
 
 
 def cover_pieces(blocks: list[Block]) -> list[Piece]:

@@ -100,7 +100,7 @@ def _parse_entry(line: str) -> tuple[int, str] | None:
 
 def _still_toc(lines: list[str], i: int) -> bool:
     """Is the line after i still part of a 目录 (an entry, an author mark, a sub-column)?"""
-    nxt = _next_nonblank(lines, i + 1)
+    nxt = _next_listed(lines, i + 1)
     if nxt is None:
         return False
     following = lines[nxt].strip()
@@ -111,6 +111,17 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
     while i < len(lines) and not lines[i].strip():
         i += 1
     return i if i < len(lines) else None
+
+
+def _next_listed(lines: list[str], i: int) -> int | None:
+    """The next line that may be part of the 目录: past blank lines and, where the 目录 runs over a
+    page, the folio, the running head and '目录（续）'."""
+    while (i := _next_nonblank(lines, i)) is not None:
+        line = lines[i].strip()
+        if not (is_furniture(line) or (TOC_HEADING.match(line) and not ISSUE_LABEL.search(line))):
+            return i
+        i += 1
+    return None
 
 
 def find_toc_heading(lines: list[str]) -> int | None:
@@ -212,7 +223,7 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         elif prev_was_entry and last is not None:
             # A line straight under an entry, with no blank line between, continues its title.
             more, _, names = line.partition("//")
-            last.title = join_lines([last.title, more.strip()])
+            last.title = join_title(last.title, more.strip())
             last.authors += split_names(names)
             last.continued = True
         elif _looks_like_section(lines, i):
@@ -230,6 +241,14 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
     return toc
 
 
+def join_title(first: str, more: str) -> str:
+    """A title printed over two lines: Chinese joins with nothing, Latin words with a space, also
+    after a mark ("Trade Unions in" + "Qinghai", "Qinghai:" + "A Survey")."""
+    if re.search(r"[A-Za-z0-9][,;:.!?)'’\"]$", first) and re.match(r"[A-Za-z(]", more):
+        return f"{first} {more}"
+    return join_lines([first, more])
+
+
 def _is_section_name(line: str, known: frozenset[str]) -> bool:
     """Straight under an entry, a line is a section heading, not the title's second line, only if
     the journal has used it as a section before: a title wrapped in a narrow column leaves lines
@@ -242,7 +261,7 @@ def _looks_like_section(lines: list[str], i: int) -> bool:
     line = lines[i].strip()
     if len(line) > 30 or re.search(r"[。，；！？]", line):
         return False
-    nxt = _next_nonblank(lines, i + 1)
+    nxt = _next_listed(lines, i + 1)  # a section heading may end a page of the 目录
     if nxt is None:
         return False
     following = lines[nxt].strip()
