@@ -9,11 +9,12 @@ from qhgy.search.tokens import (FILLER, SPACE, TITLE_REGION, decode, index_token
                                 title_tokens)
 
 
-def occurs_at(index: list[str], query: list[str]) -> list[int]:
-    """Positions where the query's tokens match consecutive index tokens as Pagefind matches a
-    word: the whole word or a prefix of it."""
-    return [i for i in range(len(index) - len(query) + 1)
-            if all(index[i + j].lower().startswith(q) for j, q in enumerate(query))]
+def occurs_at(index: list[str], term: dict) -> list[int]:
+    """Positions p where each of the term's tokens matches the index token at p + its offset, as
+    Pagefind matches a word: the whole word or a prefix of it."""
+    span = term["offsets"][-1] + 1
+    return [p for p in range(len(index) - span + 1)
+            if all(index[p + o].lower().startswith(t) for o, t in zip(term["offsets"], term["tokens"]))]
 
 
 def test_han_text_becomes_one_token_per_character():
@@ -68,7 +69,7 @@ def test_every_han_substring_of_the_sample_is_found_exactly_where_it_occurs(samp
         start = rng.randrange(len(run))
         needle = run[start:start + rng.randint(1, 5)]
         (term,) = query_terms(needle)
-        assert len(occurs_at(index_tokens(line), term["tokens"])) == overlapping(needle, line), (line, needle)
+        assert len(occurs_at(index_tokens(line), term)) == overlapping(needle, line), (line, needle)
 
 
 def test_mixed_terms_are_found_from_a_word_start():
@@ -77,15 +78,22 @@ def test_mixed_terms_are_found_from_a_word_start():
     tokens = index_tokens("2017年全省建成QQ群30个，开发APP")
     for query in ("2017年", "2017", "201", "QQ群", "建成QQ", "群30个", "app", "开发APP"):
         (term,) = query_terms(query)
-        assert occurs_at(tokens, term["tokens"]), query
+        assert occurs_at(tokens, term), query
     (term,) = query_terms("017年")
-    assert occurs_at(tokens, term["tokens"]) == []
+    assert occurs_at(tokens, term) == []
 
 
 def test_a_pair_that_does_not_occur_is_not_matched():
     tokens = index_tokens("公民工作，农民")
-    assert occurs_at(tokens, query_terms("农民工")[0]["tokens"]) == []
-    assert occurs_at(tokens, query_terms("民工")[0]["tokens"]) == [1]
+    assert occurs_at(tokens, query_terms("农民工")[0]) == []
+    assert occurs_at(tokens, query_terms("民工")[0]) == [1]
+
+
+def test_long_terms_look_up_every_other_pair():
+    (term,) = query_terms("实名制管理")
+    assert term["offsets"] == [0, 2, 3] and len(term["tokens"]) == 3
+    tokens = index_tokens("推进实名制管理工作，实名制，管理")
+    assert occurs_at(tokens, term) == [2]
 
 
 def test_whitespace_is_a_marker_pagefind_does_not_index():

@@ -12,8 +12,8 @@ segments a zh query with Intl.Segmenter) can split it again:
 
 code() is the code point in 4 base-32 digits (0-9a-v); 'w' is not a digit, so no index token
 is a prefix of another and Pagefind's "longest indexed prefix" fallback never joins them.
-A query of m ≥ 2 Han characters becomes its m-1 pairs, which sit at consecutive positions
-wherever it occurs (the browser checks the `words` of a result before showing it). Only a lone
+A query of m ≥ 2 Han characters becomes every other one of its pairs (and the last), which sit
+at known offsets wherever it occurs (the browser checks the `words` of a result for them). Only a lone
 Han character at the end of a term (会, 2017年, QQ群) needs the prefix token; Pagefind loads
 the index chunk that holds the prefix but not the next ones it runs into, so the browser first
 loads every chunk whose word range overlaps the prefix (search.js, ensurePrefix).
@@ -68,18 +68,26 @@ def code(char: str) -> str:
     return "".join(reversed(digits))
 
 
-def han_tokens(run: str, last: str = "end") -> list[str]:
-    """One token per character: pairs, then the last character, by `last`:
-    "end"  — the run ends here (in the text, or before a word in a query): x + code + w
-    "open" — a query term ends here: nothing more (the pairs hold every character), or, for a
-             single character, the prefix x + code (any pair it starts, or its run's end)."""
-    tokens = [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])]
-    final = HAN_PREFIX + code(run[-1])
-    if last == "end":
-        tokens.append(final + RUN_END)
-    elif len(run) == 1:
-        tokens.append(final)
-    return tokens
+def han_tokens(run: str) -> list[str]:
+    """One token per character: its pair with the next, and for the last, the run's end."""
+    return [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])] + [HAN_PREFIX + code(run[-1]) + RUN_END]
+
+
+def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
+    """(offset, token) of a Han run in a query term. Every other pair is enough (集体 at p and 协商
+    at p+2 spell 集体协商), plus the last pair: half the index lookups of all pairs. `ends`: a
+    word follows in the term, so the run ends there (its end token holds that position). A
+    lone character at the end of a term is a prefix (any pair it starts, or its run's end)."""
+    m = len(run)
+    offsets = list(range(0, m - 1, 2))
+    if m >= 2 and offsets[-1] != m - 2:
+        offsets.append(m - 2)
+    out = [(i, HAN_PREFIX + code(run[i]) + code(run[i + 1])) for i in offsets]
+    if ends:
+        out.append((m - 1, HAN_PREFIX + code(run[-1]) + RUN_END))
+    elif m == 1:
+        out.append((0, HAN_PREFIX + code(run[0])))
+    return out
 
 
 def is_prefix(token: str) -> bool:
@@ -127,22 +135,27 @@ def normalise(text: str) -> str:
 
 
 def query_terms(query: str) -> list[dict]:
-    """The terms of a query: each {text, tokens}; all must occur (space = AND).
+    """The terms of a query: each {text, tokens, offsets}; all must occur (space = AND).
 
     A term is split where it holds punctuation (农民工，入会 → 农民工 and 入会): punctuation is
-    not indexed. A term's tokens lie at consecutive positions wherever the term occurs."""
+    not indexed. Wherever the term occurs, at position p, its tokens lie at p + offsets."""
     terms = []
     for chunk in normalise(query).split():
         for part in re.split(r"[^\w]+|_", chunk):  # \w: letters, digits, Han
             if not part:
                 continue
-            tokens = []
+            tokens, offsets, at = [], [], 0
             parts = runs(part)
             for i, (kind, run) in enumerate(parts):
                 if kind == "han":
-                    tokens += han_tokens(run, "end" if i + 1 < len(parts) else "open")
+                    for offset, token in query_han(run, ends=i + 1 < len(parts)):
+                        offsets.append(at + offset)
+                        tokens.append(token)
+                    at += len(run)
                 elif kind == "word":
+                    offsets.append(at)
                     tokens.append(run)
+                    at += 1
             if tokens and part not in [t["text"] for t in terms]:
-                terms.append({"text": part, "tokens": tokens})
+                terms.append({"text": part, "tokens": tokens, "offsets": offsets})
     return terms

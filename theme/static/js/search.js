@@ -25,14 +25,26 @@ export const runs = (text) => [...fold(text).matchAll(RUNS)].map((m) => {
 
 const code = (char) => char.codePointAt(0).toString(32).padStart(4, "0");
 
-export function hanTokens(run, last = "end") {
+export function hanTokens(run) {
   const chars = Array.from(run);
   const tokens = [];
   for (let i = 0; i + 1 < chars.length; i++) tokens.push(HAN_PREFIX + code(chars[i]) + code(chars[i + 1]));
-  const final = HAN_PREFIX + code(chars[chars.length - 1]);
-  if (last === "end") tokens.push(final + RUN_END);
-  else if (last === "open" && chars.length === 1) tokens.push(final);
+  tokens.push(HAN_PREFIX + code(chars[chars.length - 1]) + RUN_END);
   return tokens;
+}
+
+// [offset, token] of a Han run in a query term: every other pair and the last pair; the
+// run's end if a word follows; a lone final character as a prefix (tokens.py, query_han).
+export function queryHan(run, ends) {
+  const chars = Array.from(run);
+  const m = chars.length;
+  const offsets = [];
+  for (let i = 0; i < m - 1; i += 2) offsets.push(i);
+  if (m >= 2 && offsets[offsets.length - 1] !== m - 2) offsets.push(m - 2);
+  const out = offsets.map((i) => [i, HAN_PREFIX + code(chars[i]) + code(chars[i + 1])]);
+  if (ends) out.push([m - 1, HAN_PREFIX + code(chars[m - 1]) + RUN_END]);
+  else if (m === 1) out.push([0, HAN_PREFIX + code(chars[0])]);
+  return out;
 }
 
 export function indexTokens(text) {
@@ -64,27 +76,32 @@ export function queryTerms(query) {
     for (const part of chunk.split(/[^\p{L}\p{N}]+/u)) {
       if (!part || terms.some((t) => t.text === part)) continue;
       const tokens = [];
+      const offsets = [];
+      let at = 0;
       const parts = runs(part);
       parts.forEach(([kind, run], i) => {
-        if (kind === "han") tokens.push(...hanTokens(run, i + 1 < parts.length ? "end" : "open"));
-        else if (kind === "word") tokens.push(run);
+        if (kind === "han") {
+          for (const [offset, token] of queryHan(run, i + 1 < parts.length)) {
+            offsets.push(at + offset);
+            tokens.push(token);
+          }
+          at += Array.from(run).length;
+        } else if (kind === "word") {
+          offsets.push(at);
+          tokens.push(run);
+          at += 1;
+        }
       });
-      if (tokens.length) terms.push({ text: part, tokens });
+      if (tokens.length) terms.push({ text: part, tokens, offsets });
     }
   }
   return terms;
 }
 
-// A term's tokens lie at k consecutive positions wherever the term occurs.
-function hasRun(positions, k) {
-  let length = 0;
-  let last = -2;
-  for (const p of positions) {
-    length = p === last + 1 ? length + 1 : 1;
-    last = p;
-    if (length >= k) return true;
-  }
-  return false;
+// Wherever a term occurs, at position p, its tokens lie at p + offsets: is there such a p?
+function hasPattern(positions, offsets) {
+  const held = new Set(positions);
+  return positions.some((p) => offsets.every((o) => held.has(p - offsets[0] + o)));
 }
 
 // ---- Pagefind bundles ------------------------------------------------------------------
@@ -161,9 +178,9 @@ async function searchTerm(search, term, filters) {
   for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(search, token);
   const found = await search.pagefind.search(term.tokens.join(" "), { filters });
   for (const result of found.results) {
-    const positions = [...new Set(result.words)].sort((a, b) => a - b);
-    if (!hasRun(positions, term.tokens.length)) continue;
-    const inTitle = hasRun(positions.filter((p) => p < TITLE_REGION), term.tokens.length);
+    const positions = [...new Set(result.words)];
+    if (!hasPattern(positions, term.offsets)) continue;
+    const inTitle = hasPattern(positions.filter((p) => p < TITLE_REGION), term.offsets);
     hits.set(result.id, { result, score: result.score, inTitle });
   }
   return hits;
