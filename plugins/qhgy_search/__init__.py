@@ -1,7 +1,7 @@
 """qhgy_search: index every article's title and body with Pagefind while the site is written.
 
 Settings: SEARCH_INDEX_URL (folder of the bundles, default pagefind/), SEARCH_BUNDLE_ARTICLES
-(articles per Pagefind run, bounds its memory), QHGY_SEARCH_CACHE (or the environment
+(articles per Pagefind run, bounds its memory), SEARCH_CHUNK_SIZE (Pagefind's index chunk size), QHGY_SEARCH_CACHE (or the environment
 variable of that name: where built bundles are kept between builds, default .cache/search).
 The work itself is qhgy.search; this plugin only hands it the articles."""
 
@@ -12,7 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from qhgy.search.index import SearchIndexError, build_search_index
+from qhgy.search.index import DEFAULT_CHUNK_SIZE, SearchIndexError, build_search_index
 from qhgy.search.records import from_article
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ class SearchIndexGenerator(Generator):
             build_search_index(records, Path(self.output_path), _cache(self.settings),
                                default_lang=self.settings.get("SITE_LANG", "zh-CN"),
                                max_articles=int(self.settings.get("SEARCH_BUNDLE_ARTICLES", 1500)),
+                               chunk_size=int(self.settings.get("SEARCH_CHUNK_SIZE", DEFAULT_CHUNK_SIZE)),
                                log=lambda message: log.info("qhgy_search: %s", message))
         except SearchIndexError as err:
             raise SearchIndexError(f"qhgy_search: the search index could not be built: {err}") from None

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from qhgy.archive_gen import generate_archive, pair_statistics
 from qhgy.content import load_content
-from qhgy.search.index import build_search_index
+from qhgy.search.index import DEFAULT_CHUNK_SIZE, build_search_index
 from qhgy.search.records import records_from_content
 
 # (first query, second query): a common word, a phrase, a single character, a name, no hits
@@ -118,7 +118,8 @@ def _tree(path: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def run(articles: int = 3000, bundle_articles: int = 1500, keep: str | None = None) -> dict:
+def run(articles: int = 3000, bundle_articles: int = 1500, keep: str | None = None, chunk_size: int | None = None) -> dict:
+    chunk_size = chunk_size or DEFAULT_CHUNK_SIZE
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="qhgy-bench-search-"))
     content, site, cache = work / "content", work / "site", work / "cache"
     for folder in (site, cache):
@@ -137,19 +138,22 @@ def run(articles: int = 3000, bundle_articles: int = 1500, keep: str | None = No
     site.mkdir(parents=True)
     _site_shell(site)
     started = time.perf_counter()
-    bundles = build_search_index(records, site, cache, max_articles=bundle_articles, log=lambda m: None)
+    bundles = build_search_index(records, site, cache, max_articles=bundle_articles, chunk_size=chunk_size,
+                                 log=lambda m: None)
     indexing = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MiB, the largest Pagefind run
     size, files = _tree(site / "pagefind")
-    print(f"{len(records)} articles, {len(bundles)} bundles of ≤{bundle_articles}: records {prepare:.1f} s, "
+    print(f"{len(records)} articles, {len(bundles)} bundles of ≤{bundle_articles}, chunks of {chunk_size}: "
+          f"records {prepare:.1f} s, "
           f"indexing {indexing:.1f} s, peak {peak:.0f} MiB (largest Pagefind run), "
           f"index {size / 2**20:.1f} MiB in {files} files")
     # one more article in the newest year: only the newest bundle is indexed again
     started = time.perf_counter()
-    again = build_search_index(records[:-1], site, cache, max_articles=bundle_articles, log=lambda m: None)
+    again = build_search_index(records[:-1], site, cache, max_articles=bundle_articles, chunk_size=chunk_size,
+                               log=lambda m: None)
     print(f"rebuild after a change in the newest year: {time.perf_counter() - started:.1f} s, "
           f"{sum(not b.cached for b in again)} of {len(again)} bundles indexed again")
-    build_search_index(records, site, cache, max_articles=bundle_articles, log=lambda m: None)
+    build_search_index(records, site, cache, max_articles=bundle_articles, chunk_size=chunk_size, log=lambda m: None)
     rows = query_bytes(site)
     for row in rows:
         print(f"  {row['first']!r:>8} then {row['second']!r:>8}: first {row['first_bytes'] / 1024:6.0f} KB "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -72,10 +73,19 @@ def digest(pages: dict[str, str]) -> str:
     return h.hexdigest()[:20]
 
 
-def run_pagefind(site: Path, out: Path) -> None:
-    """The standard binary (pagefind_bin), never the extended one that `python -m pagefind` may pick."""
+# Pagefind's default is 20000; with character pairs a query looks up several words, each in
+# its own chunk per bundle: measured on 3,000 generated articles, 6000 cut a second query's
+# bytes by half to two thirds (3000 saved little more and made 25% more files).
+DEFAULT_CHUNK_SIZE = 6000
+
+
+def run_pagefind(site: Path, out: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) -> None:
+    """The standard binary (pagefind_bin), never the extended one that `python -m pagefind` may pick.
+    chunk_size: Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, read by the
+    pinned 1.5.2): smaller chunks, fewer bytes per query and more files."""
     cmd = [sys.executable, "-m", "pagefind_bin", "--site", str(site), "--output-path", str(out), "--silent"]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode or not (out / "pagefind-entry.json").exists():
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
         raise SearchIndexError(f"Pagefind failed on {site} (exit {done.returncode}): " + " | ".join(tail))
@@ -85,11 +95,11 @@ def _lang_prefix(lang: str, default_lang: str) -> str:
     return "" if lang == default_lang else f"{lang.split('-')[0].lower()}/"
 
 
-def build_bundle(bundle: Bundle, cache: Path) -> tuple[Path, bool]:
+def build_bundle(bundle: Bundle, cache: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) -> tuple[Path, bool]:
     """The folder holding the bundle's Pagefind output, from the cache when its pages are unchanged."""
     pages = bundle_pages(bundle)
     home = cache / bundle.lang / bundle.name
-    built = home / digest(pages)
+    built = home / f"{digest(pages)}-{chunk_size}"
     if (built / "pagefind-entry.json").exists():
         return built, True
     home.mkdir(parents=True, exist_ok=True)
@@ -99,7 +109,7 @@ def build_bundle(bundle: Bundle, cache: Path) -> tuple[Path, bool]:
             path = site / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        run_pagefind(site, out)
+        run_pagefind(site, out, chunk_size)
         for stale in home.iterdir():  # older versions of this bundle
             if not stale.name.startswith("."):
                 shutil.rmtree(stale)
@@ -115,13 +125,14 @@ def build_bundle(bundle: Bundle, cache: Path) -> tuple[Path, bool]:
 
 
 def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path, default_lang: str = "zh-CN",
-                       max_articles: int | None = None, log=print) -> list[BuiltBundle]:
+                       max_articles: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                       log=print) -> list[BuiltBundle]:
     """Index the records into site_dir/pagefind/<bundle>/ (other languages under <lang>/pagefind/)
     and write the list of bundles the search page merges (pagefind/bundles.json)."""
     bundles = plan_bundles(records, max_articles) if max_articles else plan_bundles(records)
     made: list[BuiltBundle] = []
     for bundle in bundles:  # one at a time: parallel Pagefind runs add up their memory
-        built, cached = build_bundle(bundle, cache)
+        built, cached = build_bundle(bundle, cache, chunk_size)
         rel = f"{_lang_prefix(bundle.lang, default_lang)}pagefind/{bundle.name}/"
         target = site_dir / rel
         if target.exists():

@@ -98,10 +98,15 @@ export function queryTerms(query) {
   return terms;
 }
 
-// Wherever a term occurs, at position p, its tokens lie at p + offsets: is there such a p?
-function hasPattern(positions, offsets) {
-  const held = new Set(positions);
-  return positions.some((p) => offsets.every((o) => held.has(p - offsets[0] + o)));
+// Wherever a term occurs, at position p, its i-th token lies at p + offsets[i]: is there such
+// a p (below `limit`: TITLE_REGION asks for a title match)? `positions[i]`: where token i is.
+function hasPattern(positions, offsets, limit = Infinity) {
+  const span = offsets[offsets.length - 1] - offsets[0];
+  for (const first of positions[0]) {
+    const p = first - offsets[0];
+    if (p + offsets[0] + span < limit && offsets.every((o, i) => positions[i].has(p + o))) return true;
+  }
+  return false;
 }
 
 // ---- Pagefind bundles ------------------------------------------------------------------
@@ -177,10 +182,19 @@ async function searchTerm(search, term, filters) {
   const hits = new Map();
   for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(search, token);
   const found = await search.pagefind.search(term.tokens.join(" "), { filters });
+  // A result's `words` are where any of the tokens matched; where each one did comes from a
+  // search for that token alone (the index chunks are loaded already: no more bytes).
+  const perToken = [];
+  if (term.tokens.length > 1) {
+    for (const token of term.tokens) {
+      const alone = await search.pagefind.search(token, { filters });
+      perToken.push(new Map(alone.results.map((r) => [r.id, new Set(r.words)])));
+    }
+  }
   for (const result of found.results) {
-    const positions = [...new Set(result.words)];
+    const positions = perToken.length ? perToken.map((m) => m.get(result.id) || new Set()) : [new Set(result.words)];
     if (!hasPattern(positions, term.offsets)) continue;
-    const inTitle = hasPattern(positions.filter((p) => p < TITLE_REGION), term.offsets);
+    const inTitle = hasPattern(positions, term.offsets, TITLE_REGION);
     hits.set(result.id, { result, score: result.score, inTitle });
   }
   return hits;
