@@ -72,3 +72,21 @@ def test_a_character_whose_pairs_span_chunks_is_found_in_every_bundle(archive):
             page.goto(f"{base}/search/?q={char}")
             page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
             assert f"{len(expected(records, char))}篇" in page.inner_text(".search-status"), char
+
+
+def test_a_year_filter_searches_only_the_bundle_holding_that_year(archive):
+    root, records = archive
+    fetched = []
+    with serve(root) as base, chromium() as browser:
+        page = browser.new_page()
+        page.on("request", lambda request: fetched.append(request.url))
+        page.goto(f"{base}/search/?q=职工&year=2020")
+        page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
+        want = {url for url in expected(records, "职工") if url.startswith("/2020/")}
+        assert f"{len(want)}篇" in page.inner_text(".search-status")
+        assert any("/pagefind/2020/" in url for url in fetched)
+        assert not any("/pagefind/2021/" in url for url in fetched)
+        page.click(".search-filters summary")  # every year is offered, not only the one searched
+        page.wait_for_function("document.querySelector('select[name=year]').options.length > 2")
+        years = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => o.value)")
+        assert years == ["", "2021", "2020"]

@@ -165,15 +165,28 @@ async function ensurePrefix(search, prefix) {
 // The newest bundle is Pagefind's primary index and the others are merged into it: Pagefind
 // then searches them together and merges their results. (Separate instances, one per bundle,
 // each load Pagefind's WebAssembly again and break the others: measured with 1.5.2.)
-async function loadBundles(root) {
+async function loadBundles(root, filters = {}) {
   const base = root.dataset.siteurl || "";
-  const list = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
+  let list = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
+  const years = [];
+  for (const b of list) {
+    const [first, last = first] = b.years.split("-").map(Number);
+    for (let y = first; y <= last; y++) years.push(String(y));
+  }
+  // A year (or an issue, whose label starts with its year) needs only the bundle holding it.
+  const year = Number(filters.year || (filters.issue || "").slice(0, 4)) || null;
+  if (year) {
+    list = list.filter((b) => {
+      const [first, last = first] = b.years.split("-").map(Number);
+      return first <= year && year <= last;
+    });
+  }
   const bundles = list.map((b) => ({ path: `${base}/${b.path}`, chunks: null }));
-  if (!bundles.length) return { pagefind: null, bundles };
+  if (!bundles.length) return { pagefind: null, bundles, years };
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
   await pagefind.options({ baseUrl: "/" });
   for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle.path, { baseUrl: "/" });
-  return { pagefind, bundles };
+  return { pagefind, bundles, years };
 }
 
 const PREFIX = /^x[0-9a-v]{4}$/;
@@ -295,7 +308,9 @@ async function fillFilters(search, form, state, text) {
   for (const key of FILTERS) {
     const field = form.elements[key];
     if (!field || field.tagName !== "SELECT") continue;
-    const values = Object.keys(counts[key] || {});
+    // years from the list of bundles: a year filter loads only its bundle, so the others'
+    // counts are not at hand
+    const values = key === "year" ? search.years : Object.keys(counts[key] || {});
     const collator = new Intl.Collator("zh-CN", { numeric: true });
     values.sort((a, b) => (key === "year" || key === "issue" ? collator.compare(b, a) : collator.compare(a, b)));
     field.replaceChildren(new Option(text.any, ""), ...values.map((v) => new Option(v, v, false, v === state.filters[key])));
@@ -328,7 +343,7 @@ export async function main(root) {
   window.addEventListener("pageshow", () => { for (const field of form.querySelectorAll("[disabled]")) field.disabled = false; });
   root.dataset.state = "idle";
   let bundles = null;
-  const ready = () => (bundles ??= loadBundles(root));
+  const ready = () => (bundles ??= loadBundles(root, state.filters));
   form.querySelector("details").addEventListener("toggle", async (event) => {
     if (event.target.open && !form.dataset.filled) {
       form.dataset.filled = "1";
