@@ -32,11 +32,12 @@ THEME_STATIC_DIR = "theme"
 
 # Listed explicitly: once PLUGINS is set, Pelican discovers no installed plugin by itself.
 # Order matters: qhgy_check validates before anything is read; qhgy_ids must load the ids
-# before the YAML reader creates authors; qhgy_issues builds the issue model that
-# the templates use, which qhgy_search reads. tests/test_site.py holds this order.
+# before the YAML reader creates authors; qhgy_pdf gives articles their PDF URLs before
+# qhgy_issues builds the issue model and the citations (citation_pdf_url) that the
+# templates use, which qhgy_search reads. tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
-           "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
+           "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 # One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions.
 MARKDOWN = {
@@ -73,6 +74,9 @@ ARCHIVES_URL = "archive/"
 ARCHIVES_SAVE_AS = "archive/index.html"
 ABOUT_URL = "about/"
 ABOUT_SAVE_AS = "about/index.html"
+# Print PDFs (plugin qhgy_pdf): the magazine's 16开 page, 185 × 260 mm; Noto Serif CJK SC.
+PDF_PAGE = {"width": 185, "height": 260, "font": "Noto Serif CJK SC", "size": 10.5, "leading": 0.8}
+
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX_URL = "pagefind/"  # the Pagefind bundles and their list (bundles.json), plugin qhgy_search

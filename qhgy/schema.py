@@ -91,6 +91,10 @@ ISSUE_KEYS = (
     Key("contact", "contact", False, "the editorial office: publisher, address, email, phone, postcode"),
     Key("sections", "sections", True, "the sections (栏目) in print order, with their sub-columns"),
     Key("source", "text", False, "file name of the issue's source (.txt or .pdf) kept in the issue's folder"),
+    Key("print_pdf", "text", False, "file name of the issue's original print PDF in its folder (the source, "
+        "if that is a PDF): each article's pages are cut from it as a download"),
+    Key("print_pdf_offset", "digits", False, "where print page 1 is in that PDF, less one: '0' (the default) "
+        "when its first page is print page 1, '2' when two unnumbered pages come first"),
 )
 
 KEY_TABLES = {"article": ARTICLE_KEYS, "page": PAGE_KEYS, "issue": ISSUE_KEYS}

@@ -33,6 +33,8 @@ def test_plugin_order_is_what_the_build_needs():
     assert order[0] == "qhgy_check"
     assert order.index("qhgy_ids") < order.index("pelican.plugins.yaml_metadata")
     assert order.index("qhgy_issues") < order.index("qhgy_sitemap")
+    # PDF URLs before the citations (citation_pdf_url); the issue model before the search records
+    assert order.index("qhgy_pdf") < order.index("qhgy_issues") < order.index("qhgy_search")
 
 
 def test_urls_are_ascii_and_from_issue_and_order(site):

@@ -1,0 +1,103 @@
+"""Typst compilation with a content-keyed cache.
+
+A PDF is rendered only when its key changes: the key covers the document's data (all it
+prints), the template, the page settings (inside the data), the Typst version and the font
+files. A build with nothing changed renders nothing and writes nothing: cached files are
+hard-linked into the output (same inode, same mtime), or copied with their times where a link
+is not possible."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import typst
+
+FONT_DIRS = [Path("/usr/share/fonts/opentype/noto")]
+FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
+TEMPLATE = resources.files("qhgy.pdf").joinpath("templates/journal.typ")
+
+
+class PdfError(RuntimeError):
+    pass
+
+
+def font_dir() -> Path:
+    """The folder of Noto Serif CJK (Debian's fonts-noto-cjk); a clear error when it is missing."""
+    for folder in FONT_DIRS:
+        if all((folder / name).is_file() for name in FONT_FILES):
+            return folder
+    raise PdfError("the print PDFs need the font Noto Serif CJK SC (files " + ", ".join(FONT_FILES) +
+                   " in /usr/share/fonts/opentype/noto/): run `bash scripts/setup.sh`, which installs "
+                   "Debian's fonts-noto-cjk")
+
+
+@dataclass
+class Renderer:
+    """Renders documents to PDF files through one Typst compiler (fonts loaded once)."""
+    cache: Path
+    root: Path  # files Typst may read (images) must lie under it
+    rendered: list[str] = field(default_factory=list)  # keys rendered by this renderer (tests, bench)
+
+    def __post_init__(self):
+        self.fonts = font_dir()
+        self.template = TEMPLATE.read_bytes()
+        self.compiler = typst.Compiler(root=str(self.root), font_paths=[str(self.fonts)], ignore_system_fonts=True)
+        fonts = "".join(f"{n}:{(self.fonts / n).stat().st_size}" for n in FONT_FILES)
+        self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()).hexdigest()
+
+    def key(self, document: dict) -> str:
+        data = json.dumps(document, ensure_ascii=False, sort_keys=True, default=str)
+        h = hashlib.sha256((self.salt + data).encode())
+        for path in sorted(_images(document)):  # a photo replaced under the same name
+            h.update(hashlib.sha256((self.root / path.lstrip("/")).read_bytes()).digest())
+        return h.hexdigest()[:24]
+
+    def render(self, document: dict, dest: Path, name: str) -> bool:
+        """Write the PDF of document to dest; False when it came from the cache unchanged."""
+        key = self.key(document)
+        cached = self.cache / key[:2] / f"{key}.pdf"
+        fresh = not cached.exists()
+        if fresh:
+            data = json.dumps(document, ensure_ascii=False, default=str)
+            try:
+                pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
+            except Exception as err:  # typst.TypstError: say which document
+                raise PdfError(f"{name}: Typst could not set the PDF: {err}") from None
+            if warnings:
+                # e.g. an unknown font: Typst would silently use another face; refuse instead
+                raise PdfError(f"{name}: Typst warned, so the PDF is not written: " +
+                               "; ".join(str(getattr(w, "message", w)) for w in warnings))
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".part")
+            partial.write_bytes(pdf)
+            partial.rename(cached)  # atomic: a failed render leaves no half file in the cache
+            self.rendered.append(name)
+        place(cached, dest)
+        return fresh
+
+
+def _images(node) -> set[str]:
+    if isinstance(node, dict):
+        found = {node[k] for k in ("image", "cover_image") if isinstance(node.get(k), str)}
+        return found.union(*(_images(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_images(v) for v in node)) if node else set()
+    return set()
+
+
+def place(source: Path, dest: Path) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    if dest.exists():
+        if dest.samefile(source):
+            return
+        dest.unlink()
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)
