@@ -118,10 +118,10 @@ def gen_archive(c, issues=60, dest="archive-content", seed=1):
 
 
 @task(help={"articles": "size of the generated archive (default 3000)",
-            "bundle_articles": "articles per Pagefind run (default 1500)",
+            "bundle_articles": "articles per Pagefind run (default 3000)",
             "keep": "work folder to keep (and reuse its generated content)",
             "chunk_size": "Pagefind's index chunk size (default: the site's SEARCH_CHUNK_SIZE)"})
-def bench_search(c, articles=3000, bundle_articles=1500, keep=None, chunk_size=None):
+def bench_search(c, articles=3000, bundle_articles=3000, keep=None, chunk_size=None):
     """Measure the search index on a generated archive: time, memory, size, bytes per query."""
     from qhgy.search.bench import run
 

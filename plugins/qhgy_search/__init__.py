@@ -12,6 +12,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE, SearchIndexError, build_search_index
 from qhgy.search.records import from_article
 
@@ -40,7 +41,7 @@ class SearchIndexGenerator(Generator):
         try:
             build_search_index(records, Path(self.output_path), _cache(self.settings),
                                default_lang=self.settings.get("SITE_LANG", "zh-CN"),
-                               max_articles=int(self.settings.get("SEARCH_BUNDLE_ARTICLES", 1500)),
+                               max_articles=int(self.settings.get("SEARCH_BUNDLE_ARTICLES", DEFAULT_MAX_ARTICLES)),
                                chunk_size=int(self.settings.get("SEARCH_CHUNK_SIZE", DEFAULT_CHUNK_SIZE)),
                                log=lambda message: log.info("qhgy_search: %s", message))
         except SearchIndexError as err:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from qhgy.archive_gen import generate_archive, pair_statistics
 from qhgy.content import load_content
+from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE, build_search_index
 from qhgy.search.records import records_from_content
 
@@ -118,7 +119,7 @@ def _tree(path: Path) -> tuple[int, int]:
     return sum(p.stat().st_size for p in files), len(files)
 
 
-def run(articles: int = 3000, bundle_articles: int = 1500, keep: str | None = None, chunk_size: int | None = None) -> dict:
+def run(articles: int = 3000, bundle_articles: int = DEFAULT_MAX_ARTICLES, keep: str | None = None, chunk_size: int | None = None) -> dict:
     chunk_size = chunk_size or DEFAULT_CHUNK_SIZE
     work = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="qhgy-bench-search-"))
     content, site, cache = work / "content", work / "site", work / "cache"

@@ -15,7 +15,7 @@ from itertools import groupby
 
 from qhgy.search.records import SearchRecord
 
-DEFAULT_MAX_ARTICLES = 1500
+DEFAULT_MAX_ARTICLES = 3000
 
 
 @dataclass
