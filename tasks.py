@@ -126,3 +126,23 @@ def bench_search(c, articles=3000, bundle_articles=3000, keep=None, chunk_size=N
     from qhgy.search.bench import run
 
     run(int(articles), int(bundle_articles), keep, int(chunk_size) if chunk_size else None)
+
+
+@task
+def bench_pdf(c):
+    """Measure the print PDFs of the bundled issue: cold, per article, issue, sizes, no-change rebuild, memory."""
+    from qhgy.pdf.bench import run
+
+    run()
+
+
+@task(help={"pdf": "the PDF (e.g. output/2017/9-10/qhgy-2017-9-10.pdf)", "pages": "pages, e.g. 1-4 (default 1)",
+            "dest": "folder for the PNGs (default screenshots/pdf)", "dpi": "resolution (default 100)"})
+def pdf_pages(c, pdf, pages="1", dest="screenshots/pdf", dpi=100):
+    """Render chosen pages of a PDF to PNG (pdftoppm) to look at them."""
+    from pathlib import Path
+
+    from qhgy.pdf.preview import page_images
+
+    for path in page_images(Path(pdf), pages, Path(dest), int(dpi)):
+        print(path)

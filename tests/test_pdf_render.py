@@ -1,0 +1,98 @@
+"""Typst rendering (qhgy.pdf.render, .documents, .blocks) without a site build: the text comes
+back verbatim whatever it holds, fonts and warnings fail loudly, images sit with captions."""
+
+import re
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from qhgy.pdf import render as render_module
+from qhgy.pdf.blocks import blocks, plain_text
+from qhgy.pdf.documents import ArticleInput, PageSettings, article_document
+from qhgy.pdf.render import PdfError, Renderer
+
+TRICKY = ["# 不是标题 $x$ *星号* _下划线_ @引用 <label> // 不是注释 C:\\path\\to 1. 不是列表",
+          "- 不是列表项 + 加号 = 等号 ~ 波浪 \\ 反斜杠 [方括号] {花括号} `反引号` \"引号\" 'single'",
+          "网址 https://www.qhgh.gov.cn/a_b?x=1&y=2#frag 和邮箱 qhgy2017@163.com，#let x = 1"]
+
+
+def article(body_blocks, **extra) -> ArticleInput:
+    return ArticleInput(slug="qhgy-2017-9-10-99", title="测试#标题$", section="理论与实践", blocks=body_blocks,
+                        order="99", first_page="1", last_page="1", citation="作者. 题名[J]. 青海工运, 2017(9-10): 1.",
+                        **extra)
+
+
+@pytest.fixture
+def renderer(tmp_path):
+    return Renderer(cache=tmp_path / "cache", root=tmp_path)
+
+
+def pdf_text(path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_text_that_would_be_typst_markup_comes_back_verbatim(renderer, tmp_path):
+    body = [{"t": "p", "c": [line]} for line in TRICKY]
+    out = tmp_path / "a.pdf"
+    renderer.render(article_document(article(body), {"year": "2017", "number": "9-10"}, PageSettings()), out, "t")
+    text = re.sub(r"\s+", "", pdf_text(out))
+    for line in TRICKY + ["测试#标题$"]:
+        assert re.sub(r"\s+", "", line) in text, line
+
+
+def test_markdown_escapes_reach_the_pdf_as_the_site_shows_them(renderer, tmp_path):
+    import markdown
+
+    source = "\\# 井号 \\*星\\* \\_线\\_ 2017年，**加粗。**深入\n\n1\\. 不是列表 \\- 也不是"
+    html = markdown.markdown(source, extensions=["markdown.extensions.extra", "markdown.extensions.md_in_html"])
+    body = blocks(html)
+    out = tmp_path / "b.pdf"
+    renderer.render(article_document(article(body), {"year": "2017", "number": "9-10"}, PageSettings()), out, "t")
+    text = re.sub(r"\s+", "", pdf_text(out))
+    assert re.sub(r"\s+", "", plain_text(body)).replace("\n", "") in text
+    assert "#井号*星*_线_2017年，加粗。深入" in text and "1.不是列表-也不是" in text
+
+
+def test_an_unknown_font_fails_instead_of_falling_back(renderer, tmp_path):
+    document = article_document(article([{"t": "p", "c": ["正文"]}]), {"year": "2017", "number": "9-10"},
+                                PageSettings(font="No Such Font SC"))
+    with pytest.raises(PdfError, match="Typst warned"):
+        renderer.render(document, tmp_path / "c.pdf", "content/articles/x.md")
+    assert not (tmp_path / "c.pdf").exists()
+
+
+def test_missing_fonts_say_how_to_install_them(monkeypatch, tmp_path):
+    monkeypatch.setattr(render_module, "FONT_DIRS", [tmp_path / "no-fonts"])
+    with pytest.raises(PdfError, match="fonts-noto-cjk"):
+        Renderer(cache=tmp_path / "cache", root=tmp_path)
+
+
+def test_a_photo_is_placed_with_its_caption(renderer, tmp_path):
+    Image.new("RGB", (1200, 800), (40, 90, 160)).save(tmp_path / "photo.jpg")
+    html = ('<p>前文。</p><figure><img src="/photo.jpg" alt="会议现场"><figcaption>座谈会现场</figcaption></figure>'
+            '<p>后文。</p>')
+    body = blocks(html, image_root=lambda src: src)
+    assert body[1] == {"t": "figure", "caption": ["座谈会现场"], "image": "/photo.jpg", "alt": "会议现场"}
+    out = tmp_path / "d.pdf"
+    renderer.render(article_document(article(body), {"year": "2017", "number": "9-10"}, PageSettings()), out, "t")
+    page = PdfReader(out).pages[0]
+    assert len(page.images) == 1
+    text = page.extract_text()
+    assert text.index("前文") < text.index("座谈会现场") < text.index("后文")
+    assert "图" not in text.replace("图片", "")  # no automatic 图1 prefix
+
+
+def test_the_cache_renders_a_document_once_and_again_when_it_changes(renderer, tmp_path):
+    issue = {"year": "2017", "number": "9-10"}
+    first = article_document(article([{"t": "p", "c": ["甲"]}]), issue, PageSettings())
+    assert renderer.render(first, tmp_path / "e.pdf", "e") is True
+    inode = (tmp_path / "e.pdf").stat().st_ino
+    assert renderer.render(first, tmp_path / "e.pdf", "e") is False  # unchanged: nothing rendered or rewritten
+    assert (tmp_path / "e.pdf").stat().st_ino == inode
+    changed = article_document(article([{"t": "p", "c": ["乙"]}]), issue, PageSettings())
+    assert renderer.render(changed, tmp_path / "e.pdf", "e") is True
+    assert renderer.rendered == ["e", "e"]
+    bigger = article_document(article([{"t": "p", "c": ["乙"]}]), issue, PageSettings(width=210, height=297))
+    assert renderer.render(bigger, tmp_path / "f.pdf", "f") is True  # the settings are part of the key
+    assert round(float(PdfReader(tmp_path / "f.pdf").pages[0].mediabox[2]) / 72 * 25.4) == 210
