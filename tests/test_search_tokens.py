@@ -38,12 +38,37 @@ def test_no_index_token_is_a_prefix_of_another_kind():
     assert not pair.startswith(last) and not last.startswith(pair)
 
 
-def test_query_terms_split_on_spaces_and_punctuation():
+def test_query_terms_are_what_stands_between_spaces():
     assert [t["text"] for t in query_terms("工会 改革")] == ["工会", "改革"]
-    assert [t["text"] for t in query_terms("农民工，入会")] == ["农民工", "入会"]
     assert [t["text"] for t in query_terms(" QQ群\u3000 ")] == ["qq群"]
     assert query_terms("，。！") == [] and query_terms("") == []
     assert [t["text"] for t in query_terms("入会 入会")] == ["入会"]
+
+
+def test_punctuation_inside_a_term_is_matched_as_printed_and_dropped_at_its_edges():
+    (term,) = query_terms("7·26")
+    assert term["text"] == "7·26" and term["offsets"] == [0, 2]
+    tokens = index_tokens("“7·26”重要讲话，7.3%和26个")
+    assert occurs_at(tokens, term) == [1]
+    assert [t["text"] for t in query_terms("“金秋助学”")] == ["金秋助学"]
+    (term,) = query_terms("农民工，入会")
+    assert occurs_at(index_tokens("推进农民工，入会工作；农民工入会"), term) == [2]
+
+
+def test_words_starting_with_x_never_meet_han_tokens():
+    tokens = index_tokens("Xbox与xml")
+    assert decode(tokens) == "Xbox与xml"
+    (term,) = query_terms("x")
+    assert [t for t in tokens if t.lower().startswith(term["tokens"][0])] == ["xXbox", "xxml"]  # not 与
+    (term,) = query_terms("与")
+    assert [t for t in tokens if t.lower().startswith(term["tokens"][0])] == [tokens[1]]
+
+
+def test_one_text_one_spelling():
+    composed, decomposed = "café", "cafe\u0301"
+    assert query_terms(decomposed) == query_terms(composed) and decode(index_tokens(decomposed)) == composed
+    assert index_tokens("工\u200b会") == index_tokens("工会")  # a zero-width space hides nothing
+    assert index_tokens("\uf9a8") == index_tokens("令")  # a compatibility ideograph is its unified twin
 
 
 def test_title_region_has_a_fixed_length():

@@ -53,12 +53,13 @@ def render_page(record: SearchRecord) -> str:
     facets += [("author", name) for name in record.authors]
     fields = [("title", record.title), ("url", record.url), ("section", record.section),
               ("issue", record.issue), ("authors", "、".join(record.authors)), ("pages", record.pages),
-              ("subcolumn", record.subcolumn)]
+              ("subcolumn", record.subcolumn), ("kicker", record.kicker), ("subtitle", record.subtitle)]
     hidden = "".join(f'<span data-pagefind-filter="{k}">{_e(v)}</span>' for k, v in facets if v)
     hidden += "".join(f'<span data-pagefind-meta="{k}">{_e(v)}</span>' for k, v in fields if v)
     body = " ".join(index_tokens(record.text.replace("\n", " ")))
+    heads = " ".join(x for x in (record.kicker, record.title, record.subtitle) if x)  # the title region
     return (f'<!DOCTYPE html><html lang="{_e(record.lang)}"><head><meta charset="utf-8"><title></title></head>'
-            f'<body><div data-pagefind-body><p data-pagefind-weight="10">{_e(" ".join(title_tokens(record.title)))}'
+            f'<body><div data-pagefind-body><p data-pagefind-weight="10">{_e(" ".join(title_tokens(heads)))}'
             f'</p><p>{_e(body)}</p><div data-pagefind-ignore>{hidden}</div></div></body></html>\n')
 
 
@@ -140,7 +141,7 @@ def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path,
         shutil.copytree(built, target)
         made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached))
         log(f"search: bundle {rel} — {len(bundle.records)} articles" + (" (unchanged, from the cache)" if cached else ""))
-    for lang in {b.lang for b in made}:
+    for lang in {b.lang for b in made} | {default_lang}:  # an empty archive lists no bundle, still a list
         listing = [{"path": b.path, "years": b.name, "articles": b.articles} for b in made if b.lang == lang]
         target = site_dir / _lang_prefix(lang, default_lang) / "pagefind" / "bundles.json"
         target.parent.mkdir(parents=True, exist_ok=True)

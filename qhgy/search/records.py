@@ -24,6 +24,8 @@ class SearchRecord:
     subcolumn: str = ""
     pages: str = ""
     lang: str = "zh-CN"
+    kicker: str = ""  # 引题 and 副题: indexed with the title, shown on the article page
+    subtitle: str = ""
 
 
 def html_to_text(html: str) -> str:
@@ -44,7 +46,8 @@ def from_article(article) -> SearchRecord:
         url=article.url, title=article.title, text=html_to_text(article.content), year=str(issue.year),
         issue=issue.label, section=article.category.name, subcolumn=getattr(article, "subcolumn", "") or "",
         authors=tuple(a.name for a in getattr(article, "authors", [])), pages=pages,
-        lang=getattr(article, "lang", "zh-CN"))
+        lang=getattr(article, "lang", "zh-CN"), kicker=getattr(article, "kicker", "") or "",
+        subtitle=getattr(article, "subtitle", "") or "")
 
 
 def records_from_content(content_dir) -> list[SearchRecord]:
@@ -70,5 +73,5 @@ def records_from_content(content_dir) -> list[SearchRecord]:
             url=f"{meta['issue']}/{meta['order']}/", title=meta["title"], text=html_to_text(md.reset().convert(article.body)),
             year=str(issue["year"]), issue=issue["label"], section=meta["category"],
             authors=tuple(meta.get("authors") or ()), subcolumn=meta.get("subcolumn", ""), pages=pages,
-            lang=meta.get("lang", "zh-CN")))
+            lang=meta.get("lang", "zh-CN"), kicker=meta.get("kicker", ""), subtitle=meta.get("subtitle", "")))
     return records

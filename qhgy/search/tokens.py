@@ -19,8 +19,9 @@ the index chunk that holds the prefix but not the next ones it runs into, so the
 loads every chunk whose word range overlaps the prefix (search.js, ensurePrefix).
 
 Everything else is kept readable, so that the browser decodes the stream back into the
-article's text for excerpts: letter/digit runs verbatim (APP, 2017, QQ), other characters
-(punctuation) as their own words, and whitespace as "␠". Pagefind indexes only the letter
+article's text for excerpts: letter/digit runs verbatim (APP, 2017, QQ; one that starts with
+x gets another x in front, so it cannot meet a Han token), a run of other characters
+(punctuation) as one word, and whitespace as "␠". Pagefind indexes only the letter
 and digit runs and the Han tokens; the rest only takes a position.
 
 theme/static/js/search.js implements the same rules; tests/test_search_tokens.py runs both
@@ -30,6 +31,7 @@ on the same strings.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 DIGITS = "0123456789abcdefghijklmnopqrstuv"
 HAN_PREFIX = "x"
@@ -41,7 +43,7 @@ SPACE = "\u2420"  # ␠
 TITLE_REGION = 128
 FILLER = "."
 
-_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"  # to Extension H
 # Han runs; letter/digit runs (Python's \\w without "_", i.e. Unicode letters and numbers, as
 # JavaScript's [\\p{L}\\p{N}]); whitespace runs; runs of anything else (punctuation, symbols).
 _RUNS = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<word>(?:(?![{_HAN}])[^\W_])+)|(?P<space>\s+)|(?P<other>(?:(?!\s)[\W_])+)")
@@ -55,9 +57,25 @@ def is_han(char: str) -> bool:
     return bool(re.fullmatch(f"[{_HAN}]", char))
 
 
+# Invisible characters that would split a word without showing (zero-width space, soft hyphen).
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def prepare(text: str) -> str:
+    """One spelling for one text: composed (NFC: é, and compatibility ideographs as their unified
+    forms), full-width letters and digits as ASCII, invisible characters gone."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)
+
+
 def runs(text: str) -> list[tuple[str, str]]:
     """(kind, run) for the maximal runs of one kind: han, word (letters, digits), space, other."""
-    return [(m.lastgroup, m.group()) for m in _RUNS.finditer(text.translate(_FOLD))]
+    return [(m.lastgroup, m.group()) for m in _RUNS.finditer(prepare(text))]
+
+
+def word_token(run: str) -> str:
+    """A word of letters or digits as indexed: one that starts with x gets another x in front,
+    so that no word is a prefix of a Han token (x + digit) or matched by one."""
+    return HAN_PREFIX + run if run[:1] in ("x", "X") else run
 
 
 def code(char: str) -> str:
@@ -106,7 +124,7 @@ def index_tokens(text: str) -> list[str]:
         elif kind == "other":
             tokens.append(run.replace(SPACE, "?"))  # the marker itself, should a text ever hold it
         else:
-            tokens.append(run)
+            tokens.append(word_token(run))
     return tokens
 
 
@@ -124,38 +142,48 @@ def decode(tokens: list[str]) -> str:
             out.append(chr(int(match.group(1), 32)))
         elif token == SPACE:
             out.append(" ")
+        elif token[:2].lower() == HAN_PREFIX * 2:
+            out.append(token[1:])  # a word that starts with x (word_token)
         else:
             out.append(token)
     return "".join(out)
 
 
 def normalise(text: str) -> str:
-    """What a literal match compares: folded, lowercased, whitespace runs as one space."""
-    return re.sub(r"\s+", " ", text.translate(_FOLD).lower())
+    """What a literal match compares: prepared, lowercased, whitespace runs as one space."""
+    return re.sub(r"\s+", " ", prepare(text).lower())
+
+
+# (Han named outright: Python 3.11's Unicode 14 does not know Extension H as letters)
+_EDGE_PUNCTUATION = re.compile(rf"^(?:(?![{_HAN}])[\W_])+|(?:(?![{_HAN}])[\W_])+$")
 
 
 def query_terms(query: str) -> list[dict]:
-    """The terms of a query: each {text, tokens, offsets}; all must occur (space = AND).
+    """The terms of a query: each {text, tokens, offsets}; all must occur (a space means AND).
 
-    A term is split where it holds punctuation (农民工，入会 → 农民工 and 入会): punctuation is
-    not indexed. Wherever the term occurs, at position p, its tokens lie at p + offsets."""
+    A term is what stands between spaces, punctuation inside it included (7·26, 农民工，入会 match
+    as printed); punctuation at its edges is dropped (“金秋助学” is 金秋助学). Punctuation is
+    not indexed but takes a position, so wherever the term occurs, at position p, its tokens lie
+    at p + offsets."""
     terms = []
     for chunk in normalise(query).split():
-        for part in re.split(r"[^\w]+|_", chunk):  # \w: letters, digits, Han
-            if not part:
-                continue
-            tokens, offsets, at = [], [], 0
-            parts = runs(part)
-            for i, (kind, run) in enumerate(parts):
-                if kind == "han":
-                    for offset, token in query_han(run, ends=i + 1 < len(parts)):
-                        offsets.append(at + offset)
-                        tokens.append(token)
-                    at += len(run)
-                elif kind == "word":
-                    offsets.append(at)
-                    tokens.append(run)
-                    at += 1
-            if tokens and part not in [t["text"] for t in terms]:
-                terms.append({"text": part, "tokens": tokens, "offsets": offsets})
+        part = _EDGE_PUNCTUATION.sub("", chunk)
+        if not part or part in [t["text"] for t in terms]:
+            continue
+        tokens, offsets, at = [], [], 0
+        parts = runs(part)
+        for i, (kind, run) in enumerate(parts):
+            if kind == "han":
+                for offset, token in query_han(run, ends=i + 1 < len(parts)):
+                    offsets.append(at + offset)
+                    tokens.append(token)
+                at += len(run)
+            elif kind == "word":
+                offsets.append(at)
+                tokens.append(word_token(run))
+                at += 1
+            else:
+                at += 1  # a run of punctuation: one position, no token
+        if tokens:
+            terms.append({"text": part, "tokens": tokens, "offsets": offsets})
     return terms

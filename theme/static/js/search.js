@@ -8,7 +8,7 @@ const HAN_PREFIX = "x";
 const RUN_END = "w";
 const SPACE = "\u2420";
 const PAGE_SIZE = 10;
-const HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}";
+const HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{323af}";
 const RUNS = new RegExp(
   `(?<han>[${HAN}]+)|(?<word>(?:(?![${HAN}])[\\p{L}\\p{N}])+)|(?<space>\\s+)|(?<other>(?:(?!\\s)[^\\p{L}\\p{N}])+)`,
   "gu",
@@ -18,7 +18,14 @@ const TOKEN = new RegExp(`^${HAN_PREFIX}([0-9a-v]{4})(?:[0-9a-v]{4}|${RUN_END})$
 export const fold = (text) =>
   text.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-export const runs = (text) => [...fold(text).matchAll(RUNS)].map((m) => {
+// One spelling for one text: composed (NFC), full-width letters and digits as ASCII, invisible
+// characters (zero-width space, soft hyphen) gone.
+export const prepare = (text) => fold(text.normalize("NFC").replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ""));
+
+// A word that starts with x gets another x in front: no word meets a Han token (x + digit).
+export const wordToken = (run) => (/^[xX]/.test(run) ? HAN_PREFIX + run : run);
+
+export const runs = (text) => [...prepare(text).matchAll(RUNS)].map((m) => {
   const kind = Object.keys(m.groups).find((k) => m.groups[k] !== undefined);
   return [kind, m[0]];
 });
@@ -53,7 +60,7 @@ export function indexTokens(text) {
     if (kind === "han") tokens.push(...hanTokens(run));
     else if (kind === "space") tokens.push(SPACE);
     else if (kind === "other") tokens.push(run.replaceAll(SPACE, "?"));
-    else tokens.push(run);
+    else tokens.push(wordToken(run));
   }
   return tokens;
 }
@@ -62,38 +69,40 @@ export function decode(tokens) {
   return tokens.map((token) => {
     const m = TOKEN.exec(token.endsWith(".") ? token.slice(0, -1) : token); // Pagefind ends a block with "."
     if (m) return String.fromCodePoint(parseInt(m[1], 32));
-    return token === SPACE ? " " : token;
+    if (token === SPACE) return " ";
+    return token.slice(0, 2).toLowerCase() === HAN_PREFIX + HAN_PREFIX ? token.slice(1) : token;
   }).join("");
 }
 
-export const normalise = (text) => fold(text).toLowerCase().replace(/\s+/g, " ");
+export const normalise = (text) => prepare(text).toLowerCase().replace(/\s+/g, " ");
 
-// The terms of a query, each {text, tokens}: all must occur (a space means AND); a term is split
-// where it holds punctuation, which is not indexed.
+// The terms of a query, each {text, tokens, offsets} (tokens.py, query_terms): what stands
+// between spaces, punctuation inside it included, at its edges dropped; all must occur.
 export function queryTerms(query) {
   const terms = [];
   for (const chunk of normalise(query).split(" ")) {
-    for (const part of chunk.split(/[^\p{L}\p{N}]+/u)) {
-      if (!part || terms.some((t) => t.text === part)) continue;
-      const tokens = [];
-      const offsets = [];
-      let at = 0;
-      const parts = runs(part);
-      parts.forEach(([kind, run], i) => {
-        if (kind === "han") {
-          for (const [offset, token] of queryHan(run, i + 1 < parts.length)) {
-            offsets.push(at + offset);
-            tokens.push(token);
-          }
-          at += Array.from(run).length;
-        } else if (kind === "word") {
-          offsets.push(at);
-          tokens.push(run);
-          at += 1;
+    const part = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    if (!part || terms.some((t) => t.text === part)) continue;
+    const tokens = [];
+    const offsets = [];
+    let at = 0;
+    const parts = runs(part);
+    parts.forEach(([kind, run], i) => {
+      if (kind === "han") {
+        for (const [offset, token] of queryHan(run, i + 1 < parts.length)) {
+          offsets.push(at + offset);
+          tokens.push(token);
         }
-      });
-      if (tokens.length) terms.push({ text: part, tokens, offsets });
-    }
+        at += Array.from(run).length;
+      } else if (kind === "word") {
+        offsets.push(at);
+        tokens.push(wordToken(run));
+        at += 1;
+      } else {
+        at += 1;  // a run of punctuation: one position, no token
+      }
+    });
+    if (tokens.length) terms.push({ text: part, tokens, offsets });
   }
   return terms;
 }
@@ -240,9 +249,11 @@ export async function verify(candidate, terms) {
   const words = data.content.split(" ");
   const body = decode(words.slice(TITLE_REGION));
   const title = data.meta.title || "";
-  const haystack = normalise(title + "\n" + body);
+  // the title region also holds the 引题 and 副题
+  const heads = normalise([data.meta.kicker, title, data.meta.subtitle].filter(Boolean).join("\n"));
+  const haystack = heads + "\n" + normalise(body);
   if (!terms.every((t) => haystack.includes(t.text))) return null;
-  return { url: data.meta.url, title, body, meta: data.meta, inTitle: terms.every((t) => normalise(title).includes(t.text)) };
+  return { url: data.meta.url, title, body, meta: data.meta, inTitle: terms.every((t) => heads.includes(t.text)) };
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -335,8 +346,8 @@ export async function main(root) {
     }
   }
   if (Object.keys(state.filters).length) form.querySelector("details").open = true;
-  // A chosen filter searches at once; empty fields stay out of the URL (?q=…&section=…).
-  form.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") form.requestSubmit(); });
+  // Empty fields stay out of the URL (?q=…&section=…). A filter applies when the form is sent,
+  // not on change: arrow keys on a list must not leave the page (WCAG 3.2.2).
   form.addEventListener("submit", () => {
     for (const field of form.querySelectorAll("input, select")) if (!field.value) field.disabled = true;
   });
@@ -368,16 +379,19 @@ export async function main(root) {
       if (item) batch.push(item);
     }
     batch.sort((a, b) => b.inTitle - a.inTitle);  // within a batch, literal title matches first
-    for (const item of batch) list.append(renderResult(item, terms, text, root.dataset.siteurl || ""));
+    const added = batch.map((item) => renderResult(item, terms, text, root.dataset.siteurl || ""));
+    list.append(...added);
     shown += batch.length;
     more.hidden = next >= ranked.length;
     more.disabled = false;
+    return added;
   };
   await showMore();
   const singleHan = terms.some((t) => Array.from(t.text).length === 1 && PREFIX.test(t.tokens[0]));
   const query = state.query;
   if (!shown) {
-    status.innerHTML = fmt(escapeHtml(text.none), { query: `<strong>${escapeHtml(query)}</strong>` });
+    const none = Object.keys(state.filters).length ? text.noneFiltered : text.none;
+    status.innerHTML = fmt(escapeHtml(none), { query: `<strong>${escapeHtml(query)}</strong>` });
     root.querySelector(".search-help").hidden = false;
   } else {
     // ranked.length counts candidates; all but a rare few pass the literal check.
@@ -386,7 +400,9 @@ export async function main(root) {
   }
   more.addEventListener("click", async () => {
     root.dataset.state = "searching";
-    await showMore();
+    const added = await showMore();
+    // the button may vanish: keyboard focus goes on to the first new result
+    if (added.length) added[0].querySelector("a").focus();
     root.dataset.state = "done";
   });
   root.dataset.state = "done";
@@ -396,5 +412,6 @@ const root = document.querySelector("[data-search]");
 if (root) main(root).catch((err) => {
   root.dataset.state = "error";
   root.querySelector(".search-status").textContent = JSON.parse(root.querySelector("#search-text").textContent).failed;
+  root.querySelector(".search-help").hidden = false;  // the links to browse instead
   console.error(err);
 });
