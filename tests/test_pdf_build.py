@@ -76,3 +76,31 @@ def test_a_print_pdf_too_short_for_the_pages_fails_the_build_clearly(content, tm
     result = build_site(tmp_path / "out", content)
     assert result.returncode != 0
     assert "print.pdf: print pages" in result.stderr + result.stdout and "print_pdf_offset" in result.stderr + result.stdout
+
+
+def test_an_issue_with_a_cover_photo_prints_it_on_the_pdfs_cover(content, tmp_path):
+    from PIL import Image
+
+    issue_dir = content / "issues/2017/9-10"
+    Image.new("RGB", (1300, 1800), (150, 60, 40)).save(issue_dir / "cover.jpg")
+    meta = yaml.safe_load((issue_dir / "issue.yaml").read_text(encoding="utf-8"))
+    meta["cover_image"] = "cover.jpg"
+    (issue_dir / "issue.yaml").write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build_site(tmp_path / "out", content)
+    assert result.returncode == 0, result.stderr
+    cover = PdfReader(tmp_path / "out/2017/9-10/qhgy-2017-9-10.pdf").pages[0]
+    assert len(cover.images) == 1 and cover.images[0].image.size[0] >= 1000
+
+
+def test_an_article_photo_is_printed_from_the_largest_size_the_site_made(content, tmp_path):
+    from PIL import Image
+
+    photo = content / "articles/2017/9-10/images/07-meeting.jpg"
+    photo.parent.mkdir()
+    Image.new("RGB", (2000, 1200), (120, 90, 60)).save(photo)
+    article = content / "articles/2017/9-10/07.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n![会议现场](images/07-meeting.jpg)\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", content)
+    assert result.returncode == 0, result.stderr
+    images = [img for page in PdfReader(tmp_path / "out/2017/9-10/07/qhgy-2017-9-10-07.pdf").pages for img in page.images]
+    assert len(images) == 1 and images[0].image.size[0] == 1600

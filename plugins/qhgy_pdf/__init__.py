@@ -86,12 +86,14 @@ class PdfGenerator(Generator):
         output = Path(self.output_path).resolve()
         settings = PageSettings(**self.settings.get("PDF_PAGE", {}))
         siteurl = self.settings.get("SITEURL", "")
-        renderer = Renderer(cache=_cache(self.settings), root=output)
+        # Typst may read any file: photos are in the output, a cover's original in content/
+        renderer = Renderer(cache=_cache(self.settings), root=Path("/"))
 
         def image_root(src: str) -> str | None:
-            # the site's own image files, by their URL: a path under the output for Typst
+            # the site's own image files, by their URL: the file in the output
             path = src[len(siteurl):] if siteurl and src.startswith(siteurl) else src
-            return path if path.startswith("/") and (output / path.lstrip("/")).is_file() else None
+            file = output / path.lstrip("/")
+            return str(file) if path.startswith("/") and file.is_file() else None
 
         started, count = time.perf_counter(), 0
         try:
@@ -101,7 +103,9 @@ class PdfGenerator(Generator):
                     renderer.render(article_document(data, issue.meta, settings), output / article_pdf_path(article),
                                     f"{article.source_path}")
                     count += 1
-                cover = image_root(issue.cover["src"]) if issue.cover and not issue.cover.get("typeset") else None
+                # the cover photo as the editors supplied it: print wants its full resolution
+                photo = issue.meta.get("cover_image")
+                cover = str((Path(self.settings["PATH"]) / "issues" / issue.ref / photo).resolve()) if photo else None
                 renderer.render(issue_document(issue.meta, inputs, settings, cover_image=cover),
                                 output / issue_pdf_path(issue), f"issue {issue.ref}")
                 count += 1

@@ -52,11 +52,10 @@ class Renderer:
         self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()).hexdigest()
 
     def key(self, document: dict) -> str:
-        data = json.dumps(document, ensure_ascii=False, sort_keys=True, default=str)
-        h = hashlib.sha256((self.salt + data).encode())
-        for path in sorted(_images(document)):  # a photo replaced under the same name
-            h.update(hashlib.sha256((self.root / path.lstrip("/")).read_bytes()).digest())
-        return h.hexdigest()[:24]
+        # images count by their bytes, not their paths: a photo replaced under the same name
+        # renders again; the same photo in another output folder does not
+        data = json.dumps(_by_content(document, self.root), ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256((self.salt + data).encode()).hexdigest()[:24]
 
     def render(self, document: dict, dest: Path, name: str) -> bool:
         """Write the PDF of document to dest; False when it came from the cache unchanged."""
@@ -82,13 +81,15 @@ class Renderer:
         return fresh
 
 
-def _images(node) -> set[str]:
+def _by_content(node, root: Path):
+    """The document with each image path replaced by a digest of the file's bytes."""
     if isinstance(node, dict):
-        found = {node[k] for k in ("image", "cover_image") if isinstance(node.get(k), str)}
-        return found.union(*(_images(v) for v in node.values()))
+        return {k: ("sha256:" + hashlib.sha256((root / v.lstrip("/")).read_bytes()).hexdigest()
+                    if k in ("image", "cover_image") and isinstance(v, str) else _by_content(v, root))
+                for k, v in node.items()}
     if isinstance(node, list):
-        return set().union(*(_images(v) for v in node)) if node else set()
-    return set()
+        return [_by_content(v, root) for v in node]
+    return node
 
 
 def place(source: Path, dest: Path) -> None:
