@@ -162,7 +162,7 @@ function cbor(bytes) {
 // holding longer words that start with it: load those first (a preload of a chunk's first
 // word loads it), so a prefix finds every word in every bundle.
 async function ensurePrefix(search, prefix) {
-  const end = prefix + RUN_END;  // the greatest word that starts with the prefix
+  const end = prefix + "\uffff";  // above every word that starts with the prefix
   for (const bundle of search.bundles) {
     bundle.chunks ??= chunkRanges(bundle);
     for (const { from, to } of await bundle.chunks) {
@@ -199,10 +199,12 @@ async function loadBundles(root, filters = {}) {
 }
 
 const PREFIX = /^x[0-9a-v]{4}$/;
+const WHOLE_HAN = /^x[0-9a-v]{4}(?:[0-9a-v]{4}|w)$/;  // a pair or a run's end: no longer word starts with it
 
 async function searchTerm(search, term, filters) {
   const hits = new Map();
-  for (const token of term.tokens) if (PREFIX.test(token)) await ensurePrefix(search, token);
+  // Pagefind matches every query word as a prefix too (app → apps, 201 → 2017, 会 → 会议)
+  for (const token of term.tokens) if (!WHOLE_HAN.test(token)) await ensurePrefix(search, token);
   const found = await search.pagefind.search(term.tokens.join(" "), { filters });
   // A result's `words` are where any of the tokens matched; where each one did comes from a
   // search for that token alone (the index chunks are loaded already: no more bytes).
