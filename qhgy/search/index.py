@@ -92,6 +92,13 @@ def run_pagefind(site: Path, out: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) ->
         raise SearchIndexError(f"Pagefind failed on {site} (exit {done.returncode}): " + " | ".join(tail))
 
 
+def _link_or_copy(source: str, dest: str) -> None:
+    try:
+        os.link(source, dest)
+    except OSError:  # another file system
+        shutil.copy2(source, dest)
+
+
 def _lang_prefix(lang: str, default_lang: str) -> str:
     return "" if lang == default_lang else f"{lang.split('-')[0].lower()}/"
 
@@ -138,7 +145,7 @@ def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path,
         target = site_dir / rel
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(built, target)
+        shutil.copytree(built, target, copy_function=_link_or_copy)  # 80 MB at 12,000 articles: link
         made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached))
         log(f"search: bundle {rel} — {len(bundle.records)} articles" + (" (unchanged, from the cache)" if cached else ""))
     for lang in {b.lang for b in made} | {default_lang}:  # an empty archive lists no bundle, still a list
