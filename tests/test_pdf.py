@@ -254,3 +254,18 @@ def test_pages_link_their_pdfs(site):
     assert '<meta name="citation_pdf_url" content="/2017/9-10/34/qhgy-2017-9-10-34.pdf">' in article
     issue = (site / "2017/9-10/index.html").read_text(encoding="utf-8")
     assert f'href="/{ISSUE_PDF}"' in issue
+
+
+def test_the_running_head_names_the_section_of_its_page(site):
+    reader = PdfReader(site / ISSUE_PDF)
+    for depth, title, page in outline(reader):
+        if depth == 1:  # the page where a section starts says so in its head
+            head = subprocess.run(["pdftotext", "-layout", "-f", str(page + 1), "-l", str(page + 1),
+                                   str(site / ISSUE_PDF), "-"], capture_output=True, text=True).stdout.splitlines()[0]
+            assert head.split()[-1] == title, (page + 1, head)
+
+
+def test_short_pieces_printed_on_one_page_share_a_page(site):
+    reader = PdfReader(site / ISSUE_PDF)
+    news = [page for depth, title, page in outline(reader) if depth == 2][-13:-1]  # the twelve 信息短播 items
+    assert len(set(news)) <= 6  # twelve items on two print pages do not take twelve PDF pages

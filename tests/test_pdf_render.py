@@ -96,3 +96,21 @@ def test_the_cache_renders_a_document_once_and_again_when_it_changes(renderer, t
     bigger = article_document(article([{"t": "p", "c": ["乙"]}]), issue, PageSettings(width=210, height=297))
     assert renderer.render(bigger, tmp_path / "f.pdf", "f") is True  # the settings are part of the key
     assert round(float(PdfReader(tmp_path / "f.pdf").pages[0].mediabox[2]) / 72 * 25.4) == 210
+
+
+def test_a_character_the_font_lacks_is_reported(renderer, tmp_path, caplog):
+    body = [{"t": "p", "c": ["人名里的生僻字𪚥和常用字"]}]
+    document = article_document(article(body), {"year": "2017", "number": "9-10"}, PageSettings())
+    with caplog.at_level("WARNING", logger="qhgy.pdf.render"):
+        renderer.render(document, tmp_path / "g.pdf", "content/articles/2017/9-10/99.md")
+    assert "𪚥 (U+2A6A5)" in caplog.text and "99.md" in caplog.text
+
+
+def test_an_issue_without_masthead_or_contact_has_no_empty_masthead_page(renderer, tmp_path):
+    from qhgy.pdf.documents import issue_document
+
+    issue = {"year": "2017", "number": "9-10", "label": "2017年第9-10期", "date": "2017-10-10"}
+    pieces = [article([{"t": "p", "c": ["正文。"]}])]
+    renderer.render(issue_document(issue, pieces, PageSettings()), tmp_path / "i.pdf", "issue")
+    pages = [page.extract_text() for page in PdfReader(tmp_path / "i.pdf").pages]
+    assert "编委会" not in "".join(pages) and "目" in pages[1]

@@ -84,7 +84,12 @@ class PdfGenerator(Generator):
     def render(self, pelican) -> None:
         signals.finalized.disconnect(self.render)
         output = Path(self.output_path).resolve()
-        settings = PageSettings(**self.settings.get("PDF_PAGE", {}))
+        page = dict(self.settings.get("PDF_PAGE", {}))
+        unknown = set(page) - set(PageSettings.__dataclass_fields__)
+        if unknown:
+            raise PdfError(f"qhgy_pdf: PDF_PAGE in the settings has keys it does not know: {', '.join(sorted(unknown))} "
+                           f"(known: {', '.join(PageSettings.__dataclass_fields__)})")
+        settings = PageSettings(**page)
         siteurl = self.settings.get("SITEURL", "")
         # Typst may read any file: photos are in the output, a cover's original in content/
         renderer = Renderer(cache=_cache(self.settings), root=Path("/"))

@@ -65,6 +65,13 @@ def _figure(node: Tag, image_root) -> dict:
         if path := image_root(src):
             figure["image"] = path
             figure["alt"] = img.get("alt", "")
+            try:  # the shape decides its size on the page (landscape: the measure; upright: held lower)
+                from PIL import Image
+
+                with Image.open(path) as image:
+                    figure["aspect"] = round(image.width / image.height, 3)
+            except OSError:
+                pass
     return figure
 
 

@@ -61,8 +61,11 @@ def long_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def byline(a: ArticleInput) -> str:
-    return "　".join(f"{a.roles[name]}　{name}" if a.roles.get(name) else name for name in a.authors)
+def byline(a: ArticleInput) -> list[str]:
+    """The printed byline: names on one line; with roles, one author (role and name) a line."""
+    if not any(a.roles.get(name) for name in a.authors):
+        return ["　".join(a.authors)] if a.authors else []
+    return [f"{a.roles[name]}　{name}" if a.roles.get(name) else name for name in a.authors]
 
 
 def tail(a: ArticleInput) -> list[str]:
@@ -73,8 +76,6 @@ def tail(a: ArticleInput) -> list[str]:
         lines.append(LABELS["reprinted"].format(source=a.reprinted_from))
     if a.credits:
         lines.append(f"（{a.credits}）")
-    if a.author_note:
-        lines.append(LABELS["author_note"].format(note=a.author_note))
     return lines
 
 
@@ -82,8 +83,9 @@ def _article_data(a: ArticleInput, subcolumn_head: str = "") -> dict:
     return {"title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "section": a.section,
             "subcolumn": a.subcolumn, "byline": byline(a),
             "dated": f"（{long_date(a.article_date)}）" if a.article_date else "", "blocks": a.blocks,
-            "tail": tail(a), "anchor": f"a{a.order}", "toc_title": a.title, "toc_byline": "、".join(a.authors),
-            "subcolumn_head": subcolumn_head}
+            "tail": tail(a), "note": LABELS["author_note"].format(note=a.author_note) if a.author_note else "",
+            "anchor": f"a{a.order}", "toc_title": a.title, "toc_byline": "、".join(a.authors),
+            "subcolumn_head": subcolumn_head, "run_on": False}
 
 
 def issue_label(issue: dict) -> str:
@@ -118,12 +120,15 @@ def issue_document(issue: dict, articles: list[ArticleInput], settings: PageSett
     label = issue_label(issue)
     date = issue["date"] if isinstance(issue["date"], dt.date) else dt.date.fromisoformat(str(issue["date"]))
     sections: list[dict] = []
-    for a in articles:
+    for previous, a in zip([None] + articles, articles):
         if not sections or sections[-1]["name"] != a.section:
             sections.append({"name": a.section, "articles": []})
         run = sections[-1]["articles"]
         previous_sub = run[-1]["subcolumn"] if run else ""
-        run.append(_article_data(a, a.subcolumn if a.subcolumn and a.subcolumn != previous_sub else ""))
+        item = _article_data(a, a.subcolumn if a.subcolumn and a.subcolumn != previous_sub else "")
+        # starts on the page where the piece before it ends: run on (short items share a page)
+        item["run_on"] = previous is not None and str(a.first_page) == str(previous.last_page)
+        run.append(item)
     credit = issue.get("cover_credit", "")
     data = {"label": label, "date_text": LABELS["published"].format(date=long_date(date)),
             "publisher_line": PUBLISHER + "主办",
@@ -141,7 +146,11 @@ def issue_document(issue: dict, articles: list[ArticleInput], settings: PageSett
             item["bookmark"] = item["title"] + (f"（{item['toc_byline']}）" if by_title[item["title"]] > 1
                                                 and item["toc_byline"] else "")
     authors = sorted({name for a in articles for name in a.authors})
-    return {"kind": "issue", "settings": settings.as_data(), "citation": "", "plain_pages": 3,
+    items = [item for run in sections for item in run["articles"]]
+    for item, after in zip(items, items[1:] + [None]):
+        item["compact"] = item["run_on"] or bool(after and after["run_on"])
+    first_anchor = sections[0]["articles"][0]["anchor"] if sections else None
+    return {"kind": "issue", "settings": settings.as_data(), "citation": "", "first_anchor": first_anchor,
             "meta": {"journal": JOURNAL_TITLE, "title": f"《{JOURNAL_TITLE}》{label}", "authors": [PUBLISHER] + authors,
                      "keywords": list(dict.fromkeys([JOURNAL_TITLE, label] + [s["name"] for s in sections])),
                      "description": f"《{JOURNAL_TITLE}》{label}，{PUBLISHER}主办，{long_date(date)}出版",

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,6 +23,7 @@ import typst
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto")]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
 TEMPLATE = resources.files("qhgy.pdf").joinpath("templates/journal.typ")
+log = logging.getLogger(__name__)
 
 
 class PdfError(RuntimeError):
@@ -48,7 +51,8 @@ class Renderer:
         self.fonts = font_dir()
         self.template = TEMPLATE.read_bytes()
         self.compiler = typst.Compiler(root=str(self.root), font_paths=[str(self.fonts)], ignore_system_fonts=True)
-        fonts = "".join(f"{n}:{(self.fonts / n).stat().st_size}" for n in FONT_FILES)
+        # every font Typst may use from that folder (a PDF_PAGE font other than Serif too)
+        fonts = "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(self.fonts.iterdir()) if p.is_file())
         self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()).hexdigest()
 
     def key(self, document: dict) -> str:
@@ -72,6 +76,9 @@ class Renderer:
                 # e.g. an unknown font: Typst would silently use another face; refuse instead
                 raise PdfError(f"{name}: Typst warned, so the PDF is not written: " +
                                "; ".join(str(getattr(w, "message", w)) for w in warnings))
+            if missing := unprintable(document, pdf):
+                log.warning("%s: the font has no glyph for %s: the PDF shows an empty box there", name,
+                            "、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing)))
             cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".part")
             partial.write_bytes(pdf)
@@ -81,15 +88,52 @@ class Renderer:
         return fresh
 
 
+# What Noto Serif CJK SC surely holds; a document with other characters is checked after rendering.
+_COVERED = re.compile(r"[\s\x20-\x7e\u00a0-\u017f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u25ff"
+                      r"\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if key not in ("image", "cover_image", "settings", "anchor", "t", "href"):
+                yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def unprintable(document: dict, pdf: bytes) -> set[str]:
+    """Characters of the document the font has no glyph for (Typst prints an empty box and says
+    nothing): those that do not come back from the PDF's text."""
+    rare = {c for text in _strings(document) for c in text if not _COVERED.match(c)}
+    if not rare:
+        return set()
+    import io
+
+    from pypdf import PdfReader
+
+    extracted = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return {c for c in rare if c not in extracted}
+
+
 def _by_content(node, root: Path):
     """The document with each image path replaced by a digest of the file's bytes."""
     if isinstance(node, dict):
-        return {k: ("sha256:" + hashlib.sha256((root / v.lstrip("/")).read_bytes()).hexdigest()
-                    if k in ("image", "cover_image") and isinstance(v, str) else _by_content(v, root))
-                for k, v in node.items()}
+        return {k: _digest(root / v.lstrip("/")) if k in ("image", "cover_image") and isinstance(v, str)
+                else _by_content(v, root) for k, v in node.items()}
     if isinstance(node, list):
         return [_by_content(v, root) for v in node]
     return node
+
+
+def _digest(path: Path) -> str:
+    try:
+        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as err:
+        raise PdfError(f"the image {path} cannot be read ({err.strerror}): put it back or remove it from the article")
 
 
 def place(source: Path, dest: Path) -> None:
