@@ -59,7 +59,7 @@ def test_gbk_text_imports_like_utf8(tmp_path, sample_text):
     result = run_import(source, tmp_path / "content")
     assert result.returncode == 0, result.stderr
     assert "decoded as GB18030" in result.stdout
-    utf8 = run_import(SAMPLE, tmp_path / "content-utf8")
+    assert run_import(SAMPLE, tmp_path / "content-utf8").returncode == 0
     for article in (tmp_path / "content-utf8/articles/2017/9-10").glob("*.md"):
         assert (tmp_path / "content/articles/2017/9-10" / article.name).read_bytes() == article.read_bytes()
 

@@ -9,7 +9,6 @@ import json
 import os
 import random
 import re
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest

@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from qhgy.search.tokens import (FILLER, SPACE, TITLE_REGION, decode, index_tokens, normalise, query_terms,
-                                title_tokens)
+from qhgy.search.tokens import FILLER, SPACE, TITLE_REGION, decode, index_tokens, query_terms, title_tokens
 
 
 def occurs_at(index: list[str], term: dict) -> list[int]:

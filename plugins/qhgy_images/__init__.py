@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
-from qhgy.images import OG_SIZE, generate_cover, image_size, responsive_variants
+from qhgy.images import OG_SIZE, generate_cover, responsive_variants
 from qhgy.journal import JOURNAL_TITLE
 
 log = logging.getLogger(__name__)
