@@ -26,8 +26,10 @@ def corpus(site) -> dict[str, dict]:
     for page in sorted((site / "2017/9-10").glob("*/index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         body = soup.select_one(".article-body")
+        # the title region holds the 引题 and 副题 too
+        heads = [e.get_text() for e in soup.select(".article-head .kicker, .article-head h1, .article-head .subtitle")]
         out["/" + page.parent.relative_to(site).as_posix() + "/"] = {
-            "title": soup.h1.get_text(), "text": html_to_text(str(body)),
+            "title": "\n".join(heads), "text": html_to_text(str(body)),
             "section": soup.select_one('meta[property="article:section"]')["content"],
             "authors": {m["content"] for m in soup.select('meta[name="citation_author"]')}}
     assert len(out) >= 50
