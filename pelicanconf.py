@@ -5,6 +5,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # the qhgy package, when Pelican runs from elsewhere
 
+# MARKDOWN: one Markdown parser for site and PDFs, set in qhgy/content.py (the benchmarks use it too)
+from qhgy.content import MARKDOWN  # noqa: E402,F401
 from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER  # noqa: E402
 from qhgy.site_model import by_issue  # noqa: E402
 
@@ -39,14 +41,6 @@ PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
            "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
-# One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions.
-MARKDOWN = {
-    "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.md_in_html": {},
-    },
-    "output_format": "html5",
-}
 SUMMARY_MAX_PARAGRAPHS = 1
 
 # URLs from issue and order, never from a Chinese title (issue is '2017/9-10', order '07');

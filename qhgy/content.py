@@ -35,6 +35,25 @@ def _represent_str(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _represent_str)
 
 
+# One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions
+# (pelicanconf.py hands it to Pelican; the benchmarks render content without Pelican with it).
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.md_in_html": {},
+    },
+    "output_format": "html5",
+}
+
+
+def markdown_renderer():
+    """A Python-Markdown converter set as the site's (reset() it between documents)."""
+    import markdown
+
+    return markdown.Markdown(extensions=list(MARKDOWN["extension_configs"]),
+                             extension_configs=MARKDOWN["extension_configs"], output_format=MARKDOWN["output_format"])
+
+
 def dump_yaml(data) -> str:
     # No line folding and real characters, so files stay readable and re-imports byte-identical.
     return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf"),

@@ -9,7 +9,6 @@ Images are made into a cache folder outside output/ (Pelican empties output/ on 
 build), where unchanged sources are not processed again, and copied into output/images/."""
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from bs4 import BeautifulSoup
 from pelican import signals
 from pelican.generators import Generator
 
+from qhgy.build_cache import cache_dir
 from qhgy.images import OG_SIZE, generate_cover, responsive_variants
 from qhgy.journal import JOURNAL_TITLE
 
@@ -28,9 +28,7 @@ OUTPUT_DIR = "images"
 
 
 def _cache(settings) -> Path:
-    """Outside output/ (emptied on every build); QHGY_IMAGE_CACHE (setting or environment) moves it."""
-    default = Path(settings["PATH"]).resolve().parent / ".cache" / "images"
-    return Path(settings.get("QHGY_IMAGE_CACHE") or os.environ.get("QHGY_IMAGE_CACHE") or default)
+    return cache_dir(settings, "images", "QHGY_IMAGE_CACHE")
 
 
 def _srcsets(variants, url_prefix: str) -> dict:

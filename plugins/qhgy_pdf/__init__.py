@@ -7,9 +7,7 @@ PDF where content/issues/… holds one. Settings: PDF_PAGE (a dict: width, heigh
 size in pt, leading in em), QHGY_PDF_CACHE (or the environment variable: where rendered PDFs
 are kept between builds, default .cache/pdf)."""
 
-import datetime as dt
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -17,7 +15,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from qhgy.pdf.blocks import blocks
-from qhgy.pdf.documents import ArticleInput, PageSettings, article_document, issue_document
+from qhgy.pdf.documents import ArticleInput, PageSettings, article_document, as_date, issue_document
+from qhgy.build_cache import cache_dir
 from qhgy.content import ISSUE_FILE, ISSUES_DIR, load_issue_file
 from qhgy.pdf.extracts import cut_print_extracts, extract_path, print_pdf_of
 from qhgy.pdf.render import PdfError, Renderer
@@ -26,8 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def _cache(settings) -> Path:
-    default = Path(settings["PATH"]).resolve().parent / ".cache" / "pdf"
-    return Path(settings.get("QHGY_PDF_CACHE") or os.environ.get("QHGY_PDF_CACHE") or default)
+    return cache_dir(settings, "pdf", "QHGY_PDF_CACHE")
 
 
 def article_pdf_path(article) -> str:
@@ -51,12 +49,6 @@ def add_pdf_urls(generator) -> None:
             article.print_pdf_url = extract_path(article)
 
 
-def _date(value) -> dt.date | None:
-    if not value:
-        return None
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
 def article_input(article, image_root) -> ArticleInput:
     get = lambda key: getattr(article, key, "") or ""  # noqa: E731
     return ArticleInput(
@@ -65,7 +57,7 @@ def article_input(article, image_root) -> ArticleInput:
         first_page=str(article.first_page), last_page=str(article.last_page),
         citation=getattr(article, "citation_gbt", ""), subcolumn=get("subcolumn"), kicker=get("kicker"),
         subtitle=get("subtitle"), authors=[a.name for a in getattr(article, "authors", [])],
-        roles=dict(getattr(article, "author_roles", None) or {}), article_date=_date(get("article_date")),
+        roles=dict(getattr(article, "author_roles", None) or {}), article_date=as_date(get("article_date")),
         source_unit=get("source_unit"), reprinted_from=get("reprinted_from"), credits=get("credits"),
         author_note=get("author_note"))
 

@@ -6,12 +6,12 @@ variable of that name: where built bundles are kept between builds, default .cac
 The work itself is qhgy.search; this plugin only hands it the articles."""
 
 import logging
-import os
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
+from qhgy.build_cache import cache_dir
 from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE, SearchIndexError, build_search_index
 from qhgy.search.records import from_article
@@ -20,8 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def _cache(settings) -> Path:
-    default = Path(settings["PATH"]).resolve().parent / ".cache" / "search"
-    return Path(settings.get("QHGY_SEARCH_CACHE") or os.environ.get("QHGY_SEARCH_CACHE") or default)
+    return cache_dir(settings, "search", "QHGY_SEARCH_CACHE")
 
 
 class SearchIndexGenerator(Generator):
@@ -31,9 +30,8 @@ class SearchIndexGenerator(Generator):
         pass
 
     def generate_output(self, writer):
-        articles = list(self.context.get("articles", []))
-        for article in articles:
-            articles += getattr(article, "translations", [])
+        originals = list(self.context.get("articles", []))
+        articles = originals + [t for a in originals for t in getattr(a, "translations", [])]
         records = [from_article(a) for a in articles]
         index_dir = self.settings.get("SEARCH_INDEX_URL", "pagefind/")
         if index_dir != "pagefind/":

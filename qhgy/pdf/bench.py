@@ -4,7 +4,6 @@ changed, and peak memory (each measurement in a fresh process)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import resource
 import statistics
@@ -15,24 +14,21 @@ import time
 from pathlib import Path
 
 from qhgy.citation import CitationData, gbt7714
-from qhgy.content import load_content
+from qhgy.content import load_content, markdown_renderer
 from qhgy.pdf.blocks import blocks
-from qhgy.pdf.documents import ArticleInput, PageSettings, article_document, issue_document
+from qhgy.pdf.documents import ArticleInput, PageSettings, article_document, as_date, issue_document
 from qhgy.pdf.render import Renderer
 
 
 def inputs_from_content(content_dir: Path) -> list[tuple[dict, list[ArticleInput]]]:
     """(issue meta, its articles in print order) straight from a content folder, rendered with
     the site's Markdown settings (no Pelican build)."""
-    import markdown
-
     content = load_content(Path(content_dir))
-    md = markdown.Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.md_in_html"],
-                           output_format="html5")
+    md = markdown_renderer()
     out = []
     for issue in content.issues:
         meta = issue.meta
-        date = dt.date.fromisoformat(str(meta["date"]))
+        date = as_date(meta["date"])
         articles = []
         for article in sorted((a for a in content.articles if a.meta["issue"] == issue.ref),
                               key=lambda a: a.meta["order"]):
@@ -46,7 +42,7 @@ def inputs_from_content(content_dir: Path) -> list[tuple[dict, list[ArticleInput
                 order=m["order"], first_page=m["first_page"], last_page=m["last_page"], citation=citation,
                 subcolumn=m.get("subcolumn", ""), kicker=m.get("kicker", ""), subtitle=m.get("subtitle", ""),
                 authors=authors, roles=m.get("author_roles") or {},
-                article_date=dt.date.fromisoformat(str(m["article_date"])) if m.get("article_date") else None,
+                article_date=as_date(m.get("article_date")),
                 source_unit=m.get("source_unit", ""), reprinted_from=m.get("reprinted_from", ""),
                 credits=m.get("credits", ""), author_note=m.get("author_note", "")))
         out.append((meta, articles))

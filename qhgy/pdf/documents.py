@@ -57,6 +57,13 @@ class ArticleInput:
     author_note: str = ""
 
 
+def as_date(value) -> dt.date | None:
+    """A date from YAML: a date already, or its ISO text; None for none."""
+    if not value:
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
 def long_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
@@ -118,7 +125,7 @@ def issue_document(issue: dict, articles: list[ArticleInput], settings: PageSett
     """The whole issue: articles in print order, grouped into runs of one section (the 目录
     lists a section again where print order returns to it)."""
     label = issue_label(issue)
-    date = issue["date"] if isinstance(issue["date"], dt.date) else dt.date.fromisoformat(str(issue["date"]))
+    date = as_date(issue["date"])
     sections: list[dict] = []
     for previous, a in zip([None] + articles, articles):
         if not sections or sections[-1]["name"] != a.section:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import typst
+
+from qhgy.build_cache import link_or_copy
 
 FONT_DIRS = [Path("/usr/share/fonts/opentype/noto")]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
@@ -142,7 +142,4 @@ def place(source: Path, dest: Path) -> None:
         if dest.samefile(source):
             return
         dest.unlink()
-    try:
-        os.link(source, dest)
-    except OSError:
-        shutil.copy2(source, dest)
+    link_or_copy(source, dest)

@@ -19,6 +19,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from qhgy.build_cache import link_or_copy
 from qhgy.search.bundles import Bundle, plan_bundles
 from qhgy.search.records import SearchRecord
 from qhgy.search.tokens import TITLE_REGION, index_tokens, title_tokens
@@ -92,13 +93,6 @@ def run_pagefind(site: Path, out: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) ->
         raise SearchIndexError(f"Pagefind failed on {site} (exit {done.returncode}): " + " | ".join(tail))
 
 
-def _link_or_copy(source: str, dest: str) -> None:
-    try:
-        os.link(source, dest)
-    except OSError:  # another file system
-        shutil.copy2(source, dest)
-
-
 def _lang_prefix(lang: str, default_lang: str) -> str:
     return "" if lang == default_lang else f"{lang.split('-')[0].lower()}/"
 
@@ -145,7 +139,7 @@ def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path,
         target = site_dir / rel
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(built, target, copy_function=_link_or_copy)  # 80 MB at 12,000 articles: link
+        shutil.copytree(built, target, copy_function=link_or_copy)  # 80 MB at 12,000 articles: link
         made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached))
         log(f"search: bundle {rel} — {len(bundle.records)} articles" + (" (unchanged, from the cache)" if cached else ""))
     for lang in {b.lang for b in made} | {default_lang}:  # an empty archive lists no bundle, still a list

@@ -55,14 +55,11 @@ def records_from_content(content_dir) -> list[SearchRecord]:
     without a Pelican build: for the benchmark over a generated archive."""
     from pathlib import Path
 
-    import markdown
-
-    from qhgy.content import load_content
+    from qhgy.content import load_content, markdown_renderer
 
     content = load_content(Path(content_dir))
     issues = {issue.ref: issue.meta for issue in content.issues}
-    md = markdown.Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.md_in_html"],
-                           output_format="html5")
+    md = markdown_renderer()
     records = []
     for article in content.articles:
         meta = article.meta

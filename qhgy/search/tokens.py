@@ -53,9 +53,6 @@ _FOLD = {cp: cp - 0xFEE0 for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xF
          for cp in range(lo, hi + 1)}
 
 
-def is_han(char: str) -> bool:
-    return bool(re.fullmatch(f"[{_HAN}]", char))
-
 
 # Invisible characters that would split a word without showing (zero-width space, soft hyphen).
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
@@ -107,10 +104,6 @@ def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
         out.append((0, HAN_PREFIX + code(run[0])))
     return out
 
-
-def is_prefix(token: str) -> bool:
-    """A query token Pagefind must match as a prefix (a lone Han character)."""
-    return bool(re.fullmatch(rf"{HAN_PREFIX}[0-9a-v]{{4}}", token))
 
 
 def index_tokens(text: str) -> list[str]:

@@ -176,20 +176,15 @@ async function ensurePrefix(search, prefix) {
 // each load Pagefind's WebAssembly again and break the others: measured with 1.5.2.)
 async function loadBundles(root, filters = {}) {
   const base = root.dataset.siteurl || "";
-  let list = await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json();
+  let list = (await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json()).map((b) => {
+    const [first, last = first] = b.years.split("-").map(Number);  // "2017" or "2013-2017"
+    return { ...b, first, last };
+  });
   const years = [];
-  for (const b of list) {
-    const [first, last = first] = b.years.split("-").map(Number);
-    for (let y = first; y <= last; y++) years.push(String(y));
-  }
+  for (const b of list) for (let y = b.first; y <= b.last; y++) years.push(String(y));
   // A year (or an issue, whose label starts with its year) needs only the bundle holding it.
   const year = Number(filters.year || (filters.issue || "").slice(0, 4)) || null;
-  if (year) {
-    list = list.filter((b) => {
-      const [first, last = first] = b.years.split("-").map(Number);
-      return first <= year && year <= last;
-    });
-  }
+  if (year) list = list.filter((b) => b.first <= year && year <= b.last);
   const bundles = list.map((b) => ({ path: `${base}/${b.path}`, chunks: null }));
   if (!bundles.length) return { pagefind: null, bundles, years };
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
