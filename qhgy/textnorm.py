@@ -16,7 +16,8 @@ _HAN_RE = re.compile(f"[{HAN}]")
 # Chinese text around ASCII punctuation: Han characters and the full-width marks.
 CJK = HAN + r"\u3000-\u303f\uff00-\uffef“”‘’…—·"
 
-_FULLWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# The full-width form of each ASCII mark the normalisation changes (here and in the importer's body fixes).
+FULLWIDTH_MARKS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
 def is_han(ch: str) -> bool:
@@ -61,7 +62,7 @@ def normalize(text: str, counts: Counter | None = None) -> str:
 
     def punct(m: re.Match) -> str:
         counts[f"ASCII '{m.group(2)}' made full-width"] += 1
-        return m.group(1) + _FULLWIDTH[m.group(2)]
+        return m.group(1) + FULLWIDTH_MARKS[m.group(2)]
 
     # A mark right after Chinese text (日,省 / 地址:) — but not 12:30 or E-mail: addresses.
     text = re.sub(f"([{CJK}])\\s*([,;:?!])", punct, text)

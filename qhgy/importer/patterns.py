@@ -21,8 +21,8 @@ PHOTO_WORK_CREDIT = re.compile(
     r"^(?:封[底二三四]\s*(?:摄影|图片)?\s*[:：]\s*)?《[^》]{1,20}》\s*(?:(?:摄影|摄)\s*[:：]?\s*\S{2,8}|\S{2,8}\s*摄)$")
 HEADING_L2 = re.compile(r"^[一二三四五六七八九十]{1,3}\s*、")
 HEADING_L3 = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
-# "1、", "14. " — but not a decimal number ("92.6%" at the start of a line is text, not item 92).
-NUMBERED_ITEM = re.compile(r"^\d{1,3}\s*(?:、|[.．](?!\d))")
+# A heading is short: a longer numbered line is a run-in item, its first sentence followed by text.
+MAX_HEADING_CHARS = 40
 PERSON_NAME = re.compile(rf"^[{HAN}](?:\s?[{HAN}]){{1,3}}$")
 SENTENCE_MARKS = re.compile(r"[。，,；;！？!?]")
 TERMINAL = re.compile(r"(?:[。！？!?…]|[:：])[”’」』）)》]*$|[。！？!?]\*\*$")

@@ -4,60 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from qhgy.content import ARTICLES_DIR, ISSUE_FILE, ISSUES_DIR, PAGES_DIR, dump_yaml, render_markdown_file
+from qhgy.content import ARTICLES_DIR, ISSUE_FILE, PAGES_DIR, dump_yaml, render_markdown_file
 from qhgy.errors import ContentError
-from qhgy.importer.article import Draft, build_draft
+from qhgy.importer.article import build_draft
 from qhgy.importer.blocks import split_blocks
-from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.masthead import masthead_start, parse_masthead
+from qhgy.importer.model import Item, Plan
+from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.report import render_report
 from qhgy.importer.segment import Piece, cover_pieces, cut_body
-from qhgy.importer.source import Source, read_source
+from qhgy.importer.source import read_source
 from qhgy.importer.toc import Toc, parse_toc
 from qhgy.importer.write import (
-    MANIFEST_NAME, STALE, Outcome, commit, decide, read_manifest, render_manifest, stale_files,
+    MANIFEST_NAME, STALE, Outcome, commit, decide, read_manifest, render_manifest, sha256, stale_files,
 )
 from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE, UNLISTED_SECTION
 from qhgy.schema import validate
 from qhgy.textnorm import normalize
 
 REPORT_NAME = "import-report.txt"
-
-
-@dataclass
-class Item:
-    """One piece of the issue, numbered and placed: what becomes one content file."""
-
-    order: int
-    draft: Draft
-    piece: Piece
-    kind: str  # "article" or "page"
-    section: str
-    subcolumn: str | None
-    first_page: int
-    last_page: int
-    rel_path: str = ""
-    meta: dict = field(default_factory=dict)
-
-
-@dataclass
-class Plan:
-    source: Source
-    toc: Toc
-    issue_meta: dict
-    items: list[Item]
-    notes: list[str]
-    counts: Counter
-    furniture_dropped: int
-    files: dict[str, bytes] = field(default_factory=dict)
-    report: str = ""
-
-    @property
-    def issue_dir(self) -> str:
-        return f"{ISSUES_DIR}/{self.toc.year}/{self.toc.number}"
 
 
 def _last_pages(toc: Toc) -> list[int]:
@@ -233,6 +200,4 @@ def known_section_names(content_dir: Path) -> frozenset[str]:
 
 
 def _current_hash(path: Path) -> str:
-    from qhgy.importer.write import sha256
-
     return sha256(path.read_bytes()) if path.exists() else ""

@@ -4,12 +4,9 @@ the importer was unsure of, so the editor knows what to proofread."""
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
 
+from qhgy.importer.model import Plan
 from qhgy.importer.write import KEPT, REPLACED, STALE, Outcome
-
-if TYPE_CHECKING:
-    from qhgy.importer.pipeline import Plan
 
 
 def _pad(text: str, width: int) -> str:
