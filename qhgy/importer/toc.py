@@ -113,12 +113,15 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
     return i if i < len(lines) else None
 
 
+def _is_toc_furniture(line: str) -> bool:
+    """Where the 目录 runs over a page: the folio, the running head, '目录（续）'."""
+    return is_furniture(line) or bool(TOC_HEADING.match(line) and not ISSUE_LABEL.search(line))
+
+
 def _next_listed(lines: list[str], i: int) -> int | None:
-    """The next line that may be part of the 目录: past blank lines and, where the 目录 runs over a
-    page, the folio, the running head and '目录（续）'."""
+    """The next line that may be part of the 目录: past blank lines and page furniture."""
     while (i := _next_nonblank(lines, i)) is not None:
-        line = lines[i].strip()
-        if not (is_furniture(line) or (TOC_HEADING.match(line) and not ISSUE_LABEL.search(line))):
+        if not _is_toc_furniture(lines[i].strip()):
             return i
         i += 1
     return None
@@ -128,14 +131,8 @@ def find_toc_heading(lines: list[str]) -> int | None:
     return next((i for i, line in enumerate(lines) if TOC_HEADING.match(line)), None)
 
 
-def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None,
-              known_sections: frozenset[str] = frozenset()) -> Toc:
-    """The 目录 of an issue; known_sections are section names of earlier issues (a strong hint)."""
-    start = find_toc_heading(lines)
-    if start is None:
-        raise TocError(path, "has no 目录 (table of contents)",
-                       "the importer reads sections, titles and pages from the 目录: import the whole issue, "
-                       "with the line '目 录 2017年第9-10期 (2017年10月10日出版)'")
+def _read_heading(lines: list[str], path: Path, start: int, date_override: dt.date | None) -> Toc:
+    """The issue label and publication date printed on or under the 目录 heading."""
     head = " ".join(lines[start:start + 4])
     label_m = ISSUE_LABEL.search(head)
     if not label_m:
@@ -155,85 +152,194 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         except ValueError:
             raise TocError(path, f"the publication date '{date_m.group(0)}' is not a real date",
                            "correct it in the source or give --date YYYY-MM-DD", line=start + 1) from None
+    return Toc(year=year, number=number, date=date, label=f"{year}年第{number}期",
+               sections=[], entries=[], start=start)
 
-    toc = Toc(year=year, number=number, date=date, label=f"{year}年第{number}期",
-              sections=[], entries=[], start=start)
+
+@dataclass
+class _Reading:
+    """Where the reading of a 目录 stands, line by line."""
+
+    lines: list[str]
+    toc: Toc
+    known_sections: frozenset[str]
     section: dict | None = None
     subcolumn: str | None = None
-    last: TocEntry | None = None
-    prev_was_entry = False
+    last: TocEntry | None = None  # the last entry read
+    under_entry: bool = False  # the lines since the last entry continue it: no blank line, no section between
+
+    def open_section(self, name: str) -> None:
+        self.section = {"name": name, "subcolumns": []}
+        self.toc.sections.append(self.section)
+        self.subcolumn = None
+        self.under_entry = False
+
+
+# Each kind of 目录 line: a test (reading, index, stripped line) and a handler that reads the line
+# and returns the index of the last line it used. The first kind whose test holds reads the line;
+# the order matters (an entry before a title's second line, a known section before it too).
+
+def _is_blank(r: _Reading, i: int, line: str) -> bool:
+    return not line
+
+
+def _end_entry(r: _Reading, i: int, line: str) -> int:
+    r.under_entry = False  # a blank line: the next line starts something new
+    return i
+
+
+def _is_label_line(r: _Reading, i: int, line: str) -> bool:
+    """The label or date printed on a line of its own under 目录."""
+    return (i <= r.toc.start + 3 and bool(ISSUE_LABEL.search(line) or PUBLICATION_DATE.search(line))
+            and not r.toc.entries)
+
+
+def _is_page_furniture(r: _Reading, i: int, line: str) -> bool:
+    return _is_toc_furniture(line)
+
+
+def _skip(r: _Reading, i: int, line: str) -> int:
+    return i
+
+
+def _is_entry(r: _Reading, i: int, line: str) -> bool:
+    entry = _parse_entry(line)
+    if entry is None or r.last is None or entry[0] >= r.last.page:
+        return entry is not None
+    # A 目录 runs in page order: a smaller number is the body's first line, unless the
+    # 目录 goes on after it (a misprinted page, a section listed out of page order).
+    return _still_toc(r.lines, i)
+
+
+def _read_entry(r: _Reading, i: int, line: str) -> int:
+    page, rest = _parse_entry(line)
+    if r.last is not None and page < r.last.page:
+        r.toc.notes.append(f"line {i + 1}: page {page} comes after page {r.last.page} in the 目录; "
+                           "check the page numbers")
+    title, _, names = rest.partition("//")
+    if r.section is None:
+        r.section = {"name": UNSECTIONED, "subcolumns": []}
+        r.toc.sections.append(r.section)
+        r.toc.notes.append(f"line {i + 1}: 目录 entries before any section heading are filed under "
+                           f"'{UNSECTIONED}'; give them their section by hand")
+    r.last = TocEntry(page=page, title=title.strip(), authors=split_names(names), section=r.section["name"],
+                      subcolumn=r.subcolumn, line=i + 1)
+    r.toc.entries.append(r.last)
+    r.under_entry = True
+    return i
+
+
+def _is_author_line(r: _Reading, i: int, line: str) -> bool:
+    return line.startswith("//") and r.last is not None
+
+
+def _read_authors(r: _Reading, i: int, line: str) -> int:
+    r.last.authors += split_names(line[2:])
+    return i
+
+
+def _is_subcolumn(r: _Reading, i: int, line: str) -> bool:
+    return bool(SUBCOLUMN.match(line)) and r.section is not None
+
+
+def _read_subcolumn(r: _Reading, i: int, line: str) -> int:
+    r.subcolumn = SUBCOLUMN.match(line).group(1).strip()
+    r.section["subcolumns"].append(r.subcolumn)
+    return i
+
+
+def _is_cover_credit(r: _Reading, i: int, line: str) -> bool:
+    return bool(COVER_CREDIT.match(line))
+
+
+def _read_cover_credit(r: _Reading, i: int, line: str) -> int:
+    """"封面：…" and, on the next line, who took the photo ("张三 摄")."""
+    r.toc.cover_caption = COVER_CREDIT.match(line).group(1).strip()
+    nxt = _next_nonblank(r.lines, i + 1)
+    if nxt is not None and PHOTO_CREDIT.match(r.lines[nxt].strip()):
+        r.toc.cover_credit = r.lines[nxt].strip()
+        return nxt
+    return i
+
+
+def _is_wrapped_name(r: _Reading, i: int, line: str) -> bool:
+    """The author's name wrapped after '//' (a narrow column): "//李" + "忠"."""
+    return (r.under_entry and r.last is not None and "//" in r.lines[i - 1] and "//" not in line
+            and len(line) <= 8)
+
+
+def _read_wrapped_name(r: _Reading, i: int, line: str) -> int:
+    if r.last.authors and (len(r.last.authors[-1]) == 1 or len(line) == 1):
+        r.last.authors[-1] += line.strip()
+    else:
+        r.last.authors += split_names(line)
+    return i
+
+
+def _is_known_section_under_entry(r: _Reading, i: int, line: str) -> bool:
+    return r.under_entry and r.last is not None and _is_section_name(line, r.known_sections)
+
+
+def _read_known_section(r: _Reading, i: int, line: str) -> int:
+    r.toc.notes.append(f"line {i + 1}: took '{line}' straight under an entry as a section heading")
+    r.open_section(line)
+    return i
+
+
+def _continues_title(r: _Reading, i: int, line: str) -> bool:
+    """A line straight under an entry, with no blank line between, continues its title."""
+    return r.under_entry and r.last is not None
+
+
+def _read_title_continuation(r: _Reading, i: int, line: str) -> int:
+    more, _, names = line.partition("//")
+    r.last.title = join_title(r.last.title, more.strip())
+    r.last.authors += split_names(names)
+    r.last.continued = True
+    return i
+
+
+def _is_section_heading(r: _Reading, i: int, line: str) -> bool:
+    return _looks_like_section(r.lines, i)
+
+
+def _read_section(r: _Reading, i: int, line: str) -> int:
+    r.open_section(line)
+    return i
+
+
+_LINE_KINDS = (
+    (_is_blank, _end_entry),
+    (_is_label_line, _skip),
+    (_is_page_furniture, _skip),
+    (_is_entry, _read_entry),
+    (_is_author_line, _read_authors),
+    (_is_subcolumn, _read_subcolumn),
+    (_is_cover_credit, _read_cover_credit),
+    (_is_wrapped_name, _read_wrapped_name),
+    (_is_known_section_under_entry, _read_known_section),
+    (_continues_title, _read_title_continuation),
+    (_is_section_heading, _read_section),
+)
+
+
+def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None,
+              known_sections: frozenset[str] = frozenset()) -> Toc:
+    """The 目录 of an issue; known_sections are section names of earlier issues (a strong hint)."""
+    start = find_toc_heading(lines)
+    if start is None:
+        raise TocError(path, "has no 目录 (table of contents)",
+                       "the importer reads sections, titles and pages from the 目录: import the whole issue, "
+                       "with the line '目 录 2017年第9-10期 (2017年10月10日出版)'")
+    toc = _read_heading(lines, path, start, date_override)
+    reading = _Reading(lines, toc, known_sections)
     i = start + 1
     while i < len(lines):
         line = lines[i].strip()
-        if not line:
-            prev_was_entry = False
-            i += 1
-            continue
-        if i <= start + 3 and (ISSUE_LABEL.search(line) or PUBLICATION_DATE.search(line)) and not toc.entries:
-            i += 1  # the label printed on a line of its own under 目录
-            continue
-        if is_furniture(line) or (TOC_HEADING.match(line) and not ISSUE_LABEL.search(line)):
-            i += 1  # a running head, or "目录（续）", where the 目录 runs over a page
-            continue
-        in_author_mark = "//" in lines[i - 1]
-        entry = _parse_entry(line)
-        if entry is not None and last is not None and entry[0] < last.page:
-            # A 目录 runs in page order: a smaller number is the body's first line, unless the
-            # 目录 goes on after it (a misprinted page, a section listed out of page order).
-            if _still_toc(lines, i):
-                toc.notes.append(f"line {i + 1}: page {entry[0]} comes after page {last.page} in the 目录; "
-                                 "check the page numbers")
-            else:
-                entry = None
-        if entry is not None:
-            page, rest = entry
-            title, _, names = rest.partition("//")
-            if section is None:
-                section = {"name": UNSECTIONED, "subcolumns": []}
-                toc.sections.append(section)
-                toc.notes.append(f"line {i + 1}: 目录 entries before any section heading are filed under "
-                                 f"'{UNSECTIONED}'; give them their section by hand")
-            last = TocEntry(page=page, title=title.strip(), authors=split_names(names), section=section["name"],
-                            subcolumn=subcolumn, line=i + 1)
-            toc.entries.append(last)
-            prev_was_entry = True
-        elif line.startswith("//") and last is not None:
-            last.authors += split_names(line[2:])
-        elif (m := SUBCOLUMN.match(line)) and section is not None:
-            subcolumn = m.group(1).strip()
-            section["subcolumns"].append(subcolumn)
-        elif (m := COVER_CREDIT.match(line)):
-            toc.cover_caption = m.group(1).strip()
-            nxt = _next_nonblank(lines, i + 1)
-            if nxt is not None and PHOTO_CREDIT.match(lines[nxt].strip()):
-                toc.cover_credit = lines[nxt].strip()
-                i = nxt
-        elif prev_was_entry and last is not None and in_author_mark and "//" not in line and len(line) <= 8:
-            # The author's name wrapped after '//' (a narrow column): "//李" + "忠".
-            if last.authors and (len(last.authors[-1]) == 1 or len(line) == 1):
-                last.authors[-1] += line.strip()
-            else:
-                last.authors += split_names(line)
-        elif prev_was_entry and last is not None and _is_section_name(line, known_sections):
-            toc.notes.append(f"line {i + 1}: took '{line}' straight under an entry as a section heading")
-            section = {"name": line, "subcolumns": []}
-            toc.sections.append(section)
-            subcolumn = None
-            prev_was_entry = False
-        elif prev_was_entry and last is not None:
-            # A line straight under an entry, with no blank line between, continues its title.
-            more, _, names = line.partition("//")
-            last.title = join_title(last.title, more.strip())
-            last.authors += split_names(names)
-            last.continued = True
-        elif _looks_like_section(lines, i):
-            section = {"name": line, "subcolumns": []}
-            toc.sections.append(section)
-            subcolumn = None
-            prev_was_entry = False
-        else:
+        read = next((handler for test, handler in _LINE_KINDS if test(reading, i, line)), None)
+        if read is None:
             break  # the first line that is no part of a 目录: the body begins
-        i += 1
+        i = read(reading, i, line) + 1
     toc.end = i
     if not toc.entries:
         raise TocError(path, "the 目录 lists no articles (lines such as '03 标题 //作者')",
