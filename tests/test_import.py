@@ -135,6 +135,27 @@ def test_failure_part_way_leaves_the_content_folder_as_it_was(tmp_path, scratch_
     assert not list(scratch_content.parent.glob(".import-staging-*"))
 
 
+def test_an_unreadable_content_file_stops_the_import_with_nothing_written(tmp_path, scratch_content, monkeypatch):
+    source = tmp_path / "small.txt"
+    source.write_text((FIXTURES / "small_issue.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    import_issue(source, scratch_content)
+    locked = scratch_content / "articles/2018/3/02.md"
+    locked.write_text("---\ntitle: x\n---\n\nhand edit\n", encoding="utf-8")
+    before = tree(scratch_content)
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self):  # as chmod 000 would, also when the tests run as root
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(WriteError, match=r"02\.md: cannot be read .*Permission denied.*nothing was written — check"):
+        import_issue(source, scratch_content, force=True)
+    monkeypatch.undo()
+    assert tree(scratch_content) == before
+
+
 def test_failure_on_a_fresh_folder_leaves_nothing(scratch_content, monkeypatch):
     real_replace = os.replace
 

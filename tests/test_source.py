@@ -1,5 +1,7 @@
 """Reading the source file: encodings and unreadable input."""
 
+from pathlib import Path
+
 import pytest
 
 from qhgy.errors import SourceError
@@ -45,3 +47,15 @@ def test_unknown_type_and_missing_file(tmp_path):
         read_source(doc)
     with pytest.raises(SourceError, match="does not exist"):
         read_source(tmp_path / "nope.txt")
+
+
+def test_a_file_the_system_will_not_read(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text("目 录", encoding="utf-8")
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)  # as chmod 000 would, also when the tests run as root
+    with pytest.raises(SourceError, match=r"locked\.txt: cannot be read \(Permission denied\) — check that"):
+        read_source(path)

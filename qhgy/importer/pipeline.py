@@ -15,10 +15,10 @@ from qhgy.importer.model import Item, Plan
 from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.report import render_report
 from qhgy.importer.segment import Piece, cover_pieces, cut_body
-from qhgy.importer.source import read_source
+from qhgy.importer.source import read_source, source_bytes
 from qhgy.importer.toc import Toc, parse_toc
 from qhgy.importer.write import (
-    MANIFEST_NAME, STALE, Outcome, commit, decide, read_manifest, render_manifest, sha256, stale_files,
+    MANIFEST_NAME, STALE, Outcome, commit, current_hash, decide, read_manifest, render_manifest, stale_files,
 )
 from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE, UNLISTED_SECTION
 from qhgy.schema import validate
@@ -164,7 +164,7 @@ def _render_files(plan: Plan) -> None:
         raise ContentError(plan.source.path, "the import produced invalid content: " + "; ".join(problems),
                            "report this as a bug of the importer")
     files[f"{plan.issue_dir}/{ISSUE_FILE}"] = dump_yaml(plan.issue_meta).encode("utf-8")
-    files[f"{plan.issue_dir}/{plan.source.path.name}"] = plan.source.path.read_bytes()
+    files[f"{plan.issue_dir}/{plan.source.path.name}"] = source_bytes(plan.source.path)
     plan.report = render_report(plan)
     files[f"{plan.issue_dir}/{REPORT_NAME}"] = plan.report.encode("utf-8")
     # The manifest lists the hashes of everything above; it is itself rewritten every time.
@@ -181,7 +181,7 @@ def import_issue(source_path: Path, content_dir: Path, force: bool = False, date
     manifest = read_manifest(content_dir / manifest_rel)
     # Machine-owned files (the report, the manifest) are always rewritten.
     machine = {manifest_rel, f"{plan.issue_dir}/{REPORT_NAME}"}
-    outcomes = decide(content_dir, plan.files, {**manifest, **{m: _current_hash(content_dir / m) for m in machine}},
+    outcomes = decide(content_dir, plan.files, {**manifest, **{m: current_hash(content_dir / m) for m in machine}},
                       force)
     backup_root = backup_dir or content_dir.resolve().parent / "backups"
     commit(content_dir, plan.files, outcomes, backup_root)
@@ -191,13 +191,9 @@ def import_issue(source_path: Path, content_dir: Path, force: bool = False, date
 
 def known_section_names(content_dir: Path) -> frozenset[str]:
     """Section names the journal has used: they help read a 目录 printed without blank lines."""
-    from qhgy.ids import load_registry
+    from qhgy.ids import load_registry  # here: it imports pypinyin (~0.4 s), which plan_import never needs
 
     try:
         return frozenset(load_registry(content_dir)["sections"])
     except ContentError:
         return frozenset()
-
-
-def _current_hash(path: Path) -> str:
-    return sha256(path.read_bytes()) if path.exists() else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from qhgy.importer.blocks import Block
 from qhgy.importer.patterns import SENTENCE_MARKS, closing_kind, is_paragraph_like, is_title_like
 from qhgy.importer.toc import TocEntry
-from qhgy.textnorm import similarity
+from qhgy.textnorm import join_lines, similarity
 
 MATCH_THRESHOLD = 0.6  # bigram Dice; the swapped title of the sample scores 0.95, unrelated titles < 0.3
 MAX_TITLE_BLOCKS = 3
@@ -33,8 +33,6 @@ class Piece:
 
     @property
     def printed_title(self) -> str:
-        from qhgy.textnorm import join_lines
-
         return join_lines([b.text for b in self.blocks[: self.title_blocks]]) if self.title_blocks else ""
 
 

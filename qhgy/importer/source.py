@@ -43,6 +43,15 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     return text, "GB18030"
 
 
+def source_bytes(path: Path) -> bytes:
+    """The file's bytes; a file the system will not read (permissions, a failing disk) is a SourceError."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise SourceError(path, f"cannot be read ({err.strerror or err})",
+                          "check that the file is readable (permissions, disk) and re-run the import") from None
+
+
 def read_source(path: Path) -> Source:
     """Read a .txt or .pdf issue; raise SourceError with a fix for anything unreadable."""
     path = Path(path)
@@ -56,7 +65,7 @@ def read_source(path: Path) -> Source:
 
         text, kind, notes = pdf_to_text(path), "pdf", ["text layer read from the PDF with pypdf"]
     elif suffix in TEXT_SUFFIXES:
-        data = path.read_bytes()
+        data = source_bytes(path)
         if not data.strip():
             raise SourceError(path, "is empty", "export the issue's text again or import its PDF")
         text, encoding = _decode(path, data)

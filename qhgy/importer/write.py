@@ -42,6 +42,20 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def read_existing(path: Path) -> bytes:
+    """A file already in the content folder, to compare with what the import would write."""
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise WriteError(path, f"cannot be read to compare it with the import ({err.strerror or err}); "
+                         "nothing was written", "check the file's permissions and re-run the import") from None
+
+
+def current_hash(path: Path) -> str:
+    """The hash of a file in the content folder as it is now; "" if there is none."""
+    return sha256(read_existing(path)) if path.exists() else ""
+
+
 def read_manifest(path: Path) -> dict[str, str]:
     try:
         return json.loads(path.read_text(encoding="utf-8")).get("files", {})
@@ -81,7 +95,7 @@ def decide(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str],
         if not target.exists():
             outcomes.append(Outcome(rel, NEW))
             continue
-        current = target.read_bytes()
+        current = read_existing(target)
         if current == data:
             outcomes.append(Outcome(rel, UNCHANGED))
         elif manifest.get(rel) == sha256(current):
