@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # the qhgy package, when Pelican
 # MARKDOWN: one Markdown parser for site and PDFs, set in qhgy/content.py (the benchmarks use it too)
 from qhgy.content import MARKDOWN  # noqa: E402,F401
 from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER  # noqa: E402
-from qhgy.site_model import by_issue  # noqa: E402
+from qhgy.model import by_issue  # noqa: E402
 
 SITENAME = JOURNAL_TITLE
 SITENAME_QUOTED = f"《{JOURNAL_TITLE}》"
@@ -33,12 +33,13 @@ THEME = str(Path(__file__).parent / "theme")
 THEME_STATIC_DIR = "theme"
 
 # Listed explicitly: once PLUGINS is set, Pelican discovers no installed plugin by itself.
-# Order matters: qhgy_check validates before anything is read; qhgy_ids must load the ids
-# before the YAML reader creates authors; qhgy_pdf gives articles their PDF URLs before
-# qhgy_issues builds the issue model and the citations (citation_pdf_url) that the
-# templates use, which qhgy_search reads. tests/test_site.py holds this order.
+# Order matters: qhgy_check provides the checked journal (qhgy.model) at `initialized`, before
+# any other plugin reads it; qhgy_ids must set the URL ids as the YAML reader creates authors;
+# qhgy_images rewrites the photos (a generator's context) before qhgy_model hands each body to
+# the model at all_generators_finalized; qhgy_search indexes those bodies at the output phase.
+# tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
-PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_i18n",
+PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_model", "qhgy_i18n",
            "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 SUMMARY_MAX_PARAGRAPHS = 1

@@ -1,6 +1,15 @@
-"""The editors' commands: `invoke --list` shows them. Each task is one call into the qhgy package."""
+"""The editors' commands: `invoke --list` shows them. Each task is one call into the qhgy package
+(the editors' commands go through its command line, qhgy.cli, which turns errors into messages)
+or, for the developers' tools, into devtools/."""
 
 from invoke import task
+
+
+def _cli(*args: str) -> None:
+    from qhgy.cli import main
+
+    if code := main(list(args)):
+        raise SystemExit(code)
 
 
 @task(help={"source": "the issue's .txt or .pdf", "content_dir": "where to write (default: content)",
@@ -8,45 +17,34 @@ from invoke import task
             "date": "publication date YYYY-MM-DD, if the 目录 prints none"})
 def import_issue(c, source, content_dir="content", force=False, date=None):
     """Import one print issue into Markdown articles and an issue file."""
-    from qhgy.cli import main
-
-    args = ["import", source, "--content-dir", content_dir] + (["--force"] if force else []) + \
-        (["--date", date] if date else [])
-    if code := main(args):
-        raise SystemExit(code)
+    _cli("import", source, "--content-dir", content_dir, *(["--force"] if force else []),
+         *(["--date", date] if date else []))
 
 
 @task(help={"content_dir": "the content folder (default: content)"})
 def check(c, content_dir="content"):
     """Validate every content file; report each problem as file:line: message."""
-    from qhgy.cli import main
-
-    if code := main(["check", "--content-dir", content_dir]):
-        raise SystemExit(code)
+    _cli("check", "--content-dir", content_dir)
 
 
 @task
 def build(c):
     """Validate the content and build the site into output/ (development settings)."""
-    from qhgy.site import build
-
-    build("pelicanconf.py")
+    _cli("build")
 
 
 @task
 def preview(c):
     """Build the site with the production settings (absolute URLs, feeds)."""
-    from qhgy.site import build
-
-    build("publishconf.py")
+    _cli("build", "--settings", "publishconf.py")
 
 
 @task(help={"port": "port to serve on (default 8000)"})
 def serve(c, port=8000):
     """Build the site, then serve output/ on http://127.0.0.1:8000/."""
-    from qhgy.site import build, serve
+    from qhgy.site import serve
 
-    build("pelicanconf.py")
+    _cli("build")
     serve(int(port))
 
 
@@ -71,10 +69,9 @@ def screenshots(c, dest="screenshots"):
     """Build the site and take screenshots of home, issue and article at 390 and 1280 px wide."""
     from pathlib import Path
 
-    from qhgy.browser import screenshots
-    from qhgy.site import build
+    from devtools.browser import screenshots
 
-    build("pelicanconf.py")
+    _cli("build")
     for path in screenshots(Path("output"), Path(dest)):
         print(path)
 
@@ -88,20 +85,17 @@ def test(c):
 @task(help={"rounds": "how many times to repeat each measurement"})
 def bench(c, rounds=5):
     """Measure the importer: the sample issue as text and as PDF."""
-    from qhgy.bench import run
+    from devtools.bench import run
 
     run(rounds=int(rounds))
 
 
 @task
 def docs(c):
-    """Regenerate the README's content-guide key tables from qhgy/schema.py."""
-    from pathlib import Path
+    """Regenerate the README's tables of content keys (qhgy/schema.py) and settings (qhgy/settings.py)."""
+    from qhgy.docs import update_readme_file
 
-    from qhgy.schema import update_readme
-
-    readme = Path("README.md")
-    readme.write_text(update_readme(readme.read_text(encoding="utf-8")), encoding="utf-8")
+    update_readme_file("README.md")
 
 
 @task(help={"issues": "how many issues (~50 articles each)", "dest": "the content folder to write",
@@ -110,10 +104,10 @@ def gen_archive(c, issues=60, dest="archive-content", seed=1):
     """Write a synthetic archive of N issues in the project's content format (for benchmarks)."""
     from pathlib import Path
 
-    from qhgy.archive_gen import generate_archive
-    from qhgy.content import load_content
+    from devtools.archive_gen import generate_archive
+    from qhgy.check import load_journal
 
-    real = [a.body for a in load_content(Path("content")).articles]
+    real = [a.body for a in load_journal(Path("content")).articles]
     print(f"{generate_archive(Path(dest), int(issues), seed=int(seed), domain_texts=real)} articles written to {dest}")
 
 
@@ -123,7 +117,7 @@ def gen_archive(c, issues=60, dest="archive-content", seed=1):
             "chunk_size": "Pagefind's index chunk size (default: the site's SEARCH_CHUNK_SIZE)"})
 def bench_search(c, articles=3000, bundle_articles=3000, keep=None, chunk_size=None):
     """Measure the search index on a generated archive: time, memory, size, bytes per query."""
-    from qhgy.search.bench import run
+    from devtools.search_bench import run
 
     run(int(articles), int(bundle_articles), keep, int(chunk_size) if chunk_size else None)
 
@@ -131,7 +125,7 @@ def bench_search(c, articles=3000, bundle_articles=3000, keep=None, chunk_size=N
 @task
 def bench_pdf(c):
     """Measure the print PDFs of the bundled issue: cold, per article, issue, sizes, no-change rebuild, memory."""
-    from qhgy.pdf.bench import run
+    from devtools.pdf_bench import run
 
     run()
 
@@ -142,7 +136,7 @@ def pdf_pages(c, pdf, pages="1", dest="screenshots/pdf", dpi=100):
     """Render chosen pages of a PDF to PNG (pdftoppm) to look at them."""
     from pathlib import Path
 
-    from qhgy.pdf.preview import page_images
+    from devtools.pdf_preview import page_images
 
     for path in page_images(Path(pdf), pages, Path(dest), int(dpi)):
         print(path)

@@ -6,6 +6,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from qhgy.errors import QhgyError
+from qhgy.journal import JOURNAL_TITLE, LANGUAGE
+
 # A BibTeX key ends at a comma, brace or space; a key with one of them would corrupt the entry.
 _KEY_RE = re.compile(r"^[A-Za-z0-9_:.\-]+$")
 _BIBTEX_ESCAPES = {
@@ -17,6 +20,10 @@ _BIBTEX_ESCAPES = {
     "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _BIBTEX_SPECIAL_RE = re.compile(r"[\\{}%&$#_~^]")
+
+
+class CitationError(QhgyError):
+    """Citation data that would corrupt a citation."""
 
 
 # kw_only: positional calls would silently swap look-alike values (year/number, first/last page).
@@ -32,16 +39,19 @@ class CitationData:
     date: datetime.date
     url: str = ""
     pdf_url: str = ""
-    lang: str = "zh-CN"
-    journal: str = "青海工运"
+    lang: str = LANGUAGE
+    journal: str = JOURNAL_TITLE
 
     def __post_init__(self) -> None:
         if not _KEY_RE.match(self.id):
-            raise ValueError(f"citation id {self.id!r} is not usable as a BibTeX key")
+            raise CitationError(None, f"citation id {self.id!r} is not usable as a BibTeX key",
+                                "an article's slug is ASCII letters, digits and '-'")
         if not 1 <= self.first_page <= self.last_page:
-            raise ValueError(f"bad page range {self.first_page}-{self.last_page}")
+            raise CitationError(None, f"bad page range {self.first_page}-{self.last_page} of {self.id}",
+                                "first_page must be 1 or more and not after last_page")
         if isinstance(self.authors, str):  # a bare str would be cited as one author per character
-            raise TypeError("authors must be a sequence of names, not a str")
+            raise CitationError(None, f"the authors of {self.id} are a string, not a list of names",
+                                "pass a sequence of names")
         # Callers pass a list: a tuple keeps the frozen instance hashable and really immutable.
         object.__setattr__(self, "authors", tuple(self.authors))
 

@@ -1,4 +1,7 @@
-"""Command line: `python -m qhgy import PATH`, `python -m qhgy check`."""
+"""Command line: `python -m qhgy import PATH`, `python -m qhgy check`, `python -m qhgy build`.
+
+The one place where errors become messages and exit statuses: the project's own (QhgyError)
+print as `file:line: problem — fix`; anything else is reported in one line by a last resort."""
 
 from __future__ import annotations
 
@@ -33,19 +36,31 @@ def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.da
     return 0
 
 
-def run_check(content_dir: Path, quiet: bool = False) -> int:
-    from qhgy.content import load_content
+def run_check(content_dir: Path) -> int:
+    from qhgy.check import check_content
 
-    content = load_content(content_dir)
-    for problem in content.problems:
-        print(problem, file=sys.stderr)
-    if content.problems:
-        print(f"{len(content.problems)} problem(s) in {content_dir}/: fix them before building.", file=sys.stderr)
-        return 1
-    if not quiet:
-        print(f"{content_dir}/: {len(content.issues)} issue(s), {len(content.articles)} article(s), "
-              f"{len(content.pages)} page(s) — all valid.")
+    journal = check_content(content_dir).journal_or_raise()
+    print(f"{content_dir}/: {len(journal.issues)} issue(s), {len(journal.articles)} article(s), "
+          f"{len(journal.pages)} page(s) — all valid.")
     return 0
+
+
+def run_build(settings: str, content_dir: Path) -> int:
+    from qhgy.site import build
+
+    build(settings, content_dir)
+    return 0
+
+
+def _report(err: QhgyError) -> None:
+    from qhgy.check import ContentProblems
+
+    if isinstance(err, ContentProblems):
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(err.problems)} problem(s): fix them before building.", file=sys.stderr)
+    else:
+        print(f"error: {err}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,13 +75,21 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--quiet", action="store_true", help="print nothing but errors")
     chk = commands.add_parser("check", help="validate every content file")
     chk.add_argument("--content-dir", type=Path, default=Path("content"))
+    bld = commands.add_parser("build", help="check the content, then build the site")
+    bld.add_argument("--settings", default="pelicanconf.py", help="pelicanconf.py (default) or publishconf.py")
+    bld.add_argument("--content-dir", type=Path, default=Path("content"))
     args = parser.parse_args(argv)
     try:
         if args.command == "import":
             return run_import(args.source, args.content_dir, args.force, args.date, args.quiet)
+        if args.command == "build":
+            return run_build(args.settings, args.content_dir)
         return run_check(args.content_dir)
     except QhgyError as err:
-        print(f"error: {err}", file=sys.stderr)
+        _report(err)
+        return 1
+    except Exception as err:  # last resort: another library's failure, in one line rather than a traceback
+        print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
         return 1
 
 

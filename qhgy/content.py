@@ -1,12 +1,11 @@
 """Read and write content files: Markdown with a YAML header, and issue files.
 
-One loader for everyone (importer, checker, plugins, PDFs): `load_content` returns the
-issues and articles of a content folder, or the problems that stop a build.
+`read_content` reads every file of a content folder; qhgy.check validates what it read and
+qhgy.model turns it into the typed journal everyone else reads.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,6 @@ from pathlib import Path
 import yaml
 
 from qhgy.errors import ContentError
-from qhgy.schema import validate
 
 ARTICLES_DIR = "articles"
 PAGES_DIR = "pages"
@@ -103,26 +101,34 @@ def load_issue_file(path: Path) -> dict:
     return data
 
 
-def _iso(value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
 @dataclass
-class Article:
-    path: Path
-    meta: dict
-    body: str
+class ContentFiles:
+    """Every content file of a folder as read, before any check: issue files (path, meta),
+    articles and pages (path, meta, Markdown body), and the files that could not be read."""
+    issues: list[tuple[Path, dict]] = field(default_factory=list)
+    articles: list[tuple[Path, dict, str]] = field(default_factory=list)
+    pages: list[tuple[Path, dict, str]] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
 
 
-@dataclass
-class Issue:
-    path: Path
-    meta: dict
-    articles: list[Article] = field(default_factory=list)
-
-    @property
-    def ref(self) -> str:
-        return f"{self.meta['year']}/{self.meta['number']}"
+def read_content(content_dir: Path) -> ContentFiles:
+    """Read every issue, article and page file of a content folder (qhgy.check validates them)."""
+    content_dir = Path(content_dir)
+    files = ContentFiles()
+    for path in sorted((content_dir / ISSUES_DIR).glob(f"*/*/{ISSUE_FILE}")):
+        try:
+            files.issues.append((path, load_issue_file(path)))
+        except ContentError as err:
+            files.problems.append(err)
+    for folder, into in ((ARTICLES_DIR, files.articles), (PAGES_DIR, files.pages)):
+        for path in sorted((content_dir / folder).rglob("*.md")):
+            try:
+                meta, body = parse_markdown_file(path)
+            except ContentError as err:
+                files.problems.append(err)
+                continue
+            into.append((path, meta, body))
+    return files
 
 
 def key_line(path: Path, key: str) -> int | None:
@@ -131,91 +137,3 @@ def key_line(path: Path, key: str) -> int | None:
         if line.startswith(f"{key}:"):
             return n
     return None
-
-
-def _issue_place_problems(path: Path, meta: dict, issues: dict[str, Issue]) -> list[ContentError]:
-    """An issue is YEAR/NUMBER: its file lives in issues/YEAR/NUMBER/, and only one file says so.
-    (Otherwise two files for one issue, 9-10/ and 09-10/, both load and one silently wins.)"""
-    ref = f"{meta['year']}/{meta['number']}"
-    problems = []
-    folder = f"{path.parent.parent.name}/{path.parent.name}"
-    if folder != ref:
-        key = "number" if path.parent.name != str(meta["number"]) else "year"
-        problems.append(ContentError(
-            path, f"'year' and 'number' say issue {ref}, but the file is in {ISSUES_DIR}/{folder}/",
-            f"move it to {ISSUES_DIR}/{ref}/ (an issue's folder is {ISSUES_DIR}/YEAR/NUMBER), "
-            f"or correct '{key}' if that is what is wrong", key_line(path, key)))
-    if ref in issues:
-        problems.append(ContentError(
-            path, f"issue {ref} is also described by {issues[ref].path}",
-            "keep one issue file per issue: merge the two and delete the other", key_line(path, "number")))
-    return problems
-
-
-@dataclass
-class Content:
-    issues: list[Issue]
-    articles: list[Article]
-    pages: list[Article]
-    problems: list[ContentError]
-
-
-def load_content(content_dir: Path) -> Content:
-    """Load and validate every issue, article and page; collect every problem found."""
-    content_dir = Path(content_dir)
-    problems: list[ContentError] = []
-    issues: dict[str, Issue] = {}
-    for path in sorted((content_dir / ISSUES_DIR).glob(f"*/*/{ISSUE_FILE}")):
-        try:
-            meta = load_issue_file(path)
-        except ContentError as err:
-            problems.append(err)
-            continue
-        problems += [ContentError(path, p) for p in validate("issue", meta)]
-        if "year" in meta and "number" in meta:
-            problems += _issue_place_problems(path, meta, issues)
-            issues.setdefault(f"{meta['year']}/{meta['number']}", Issue(path, meta))
-    loaded: dict[str, list[Article]] = {"article": [], "page": []}
-    for kind, folder in (("article", ARTICLES_DIR), ("page", PAGES_DIR)):
-        for path in sorted((content_dir / folder).rglob("*.md")):
-            try:
-                meta, body = parse_markdown_file(path)
-            except ContentError as err:
-                problems.append(err)
-                continue
-            problems += [ContentError(path, p) for p in validate(kind, meta)]
-            item = Article(path, meta, body)
-            loaded[kind].append(item)
-            ref = meta.get("issue")
-            if kind == "article" and ref:
-                if ref in issues:
-                    issues[ref].articles.append(item)
-                else:
-                    problems.append(ContentError(path, f"'issue' is {ref}, but there is no "
-                                                 f"{ISSUES_DIR}/{ref}/{ISSUE_FILE}"))
-    seen: dict[tuple, Path] = {}
-    for item in loaded["article"]:
-        key = (item.meta.get("issue"), item.meta.get("order"))
-        if key in seen:
-            problems.append(ContentError(item.path, f"'order' {key[1]} is also used by {seen[key]}",
-                                         "every article of an issue needs its own order"))
-        seen.setdefault(key, item.path)
-        if item.meta.get("issue") in issues and "date" in item.meta:
-            issue_date = _iso(issues[item.meta["issue"]].meta.get("date"))
-            if _iso(item.meta["date"]) != issue_date:
-                problems.append(ContentError(item.path, f"'date' is {_iso(item.meta['date'])} but the issue "
-                                             f"was published {issue_date}", "use the issue's date"))
-    # Pelican takes two pieces that share a slug for translations of each other and, with only a
-    # warning, publishes one of them at the translation's URL.
-    for kind in loaded:
-        slugs: dict[str, Path] = {}
-        for item in loaded[kind]:
-            slug = item.meta.get("slug")
-            if isinstance(slug, str) and slug in slugs:
-                problems.append(ContentError(item.path, f"'slug' {slug} is also used by {slugs[slug]}",
-                                             f"give every {kind} its own slug", key_line(item.path, "slug")))
-            slugs.setdefault(slug, item.path)
-    for issue in issues.values():
-        issue.articles.sort(key=lambda a: int(a.meta.get("order", "0")) if str(a.meta.get("order", "")).isdigit() else 0)
-    ordered = sorted(issues.values(), key=lambda i: _iso(i.meta.get("date", "")))
-    return Content(ordered, loaded["article"], loaded["page"], problems)

@@ -95,37 +95,3 @@ def save_registry(content_dir: Path, registry: dict[str, dict[str, str]]) -> Non
     tmp = path.with_suffix(".yaml.tmp")
     tmp.write_text(HEADER + dump_yaml(data), encoding="utf-8")
     tmp.replace(path)
-
-
-def names_in_content(content) -> dict[str, list[str]]:
-    """Every author, section and tag name the content uses, in a stable order."""
-    out: dict[str, list[str]] = {kind: [] for kind in KINDS}
-
-    def add(kind, name):
-        if isinstance(name, str) and name.strip() and name not in out[kind]:
-            out[kind].append(name)
-
-    for issue in content.issues:
-        for section in issue.meta.get("sections") or []:
-            add("sections", section.get("name"))
-    for article in content.articles:
-        for name in article.meta.get("authors") or []:
-            add("authors", name)
-        add("sections", article.meta.get("category"))
-        for tag in article.meta.get("tags") or []:
-            add("tags", tag)
-    return out
-
-
-def update_registry(content_dir: Path, content=None) -> list[tuple[str, str, str]]:
-    """Assign ids to the names the content uses that have none yet; save; return what was added."""
-    from qhgy.content import load_content
-
-    content = content or load_content(content_dir)
-    registry = load_registry(content_dir)
-    added = []
-    for kind, names in names_in_content(content).items():
-        added += [(kind, name, ident) for name, ident in assign(registry, kind, names)]
-    if added or not registry_path(content_dir).exists():
-        save_registry(content_dir, registry)
-    return added

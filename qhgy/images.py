@@ -18,18 +18,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from bs4 import BeautifulSoup
 from PIL import ExifTags, Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from qhgy.errors import QhgyError
+from qhgy.fonts import FONT_DIR, FONT_FIX
+from qhgy.journal import JOURNAL_TITLE, LANGUAGE
+from qhgy.languages import long_date
 
 # Bump whenever a change here changes the pixels or bytes of an output: every cached file is remade.
 VERSION = 1
 
-# Debian's fonts-noto-cjk. Only these: a default font would draw boxes (tofu) for Chinese.
-FONT_DIR = Path("/usr/share/fonts/opentype/noto")
+# Debian's fonts-noto-cjk (qhgy.fonts). Only these: a default font would draw boxes (tofu) for Chinese.
 TITLE_FONT = ("NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC")
 TEXT_FONT = ("NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC")
-FONT_FIX = "install the Noto CJK fonts: apt-get install fonts-noto-cjk (or run scripts/setup.sh)"
 
 COVER_SIZE = (1200, 1600)
 OG_SIZE = (1200, 630)  # Open Graph / social cards: generate_cover lays this out landscape
@@ -125,7 +127,7 @@ def generate_cover(dest: Path, *, journal: str, label: str, date_text: str, cred
     dest = Path(dest)
     fmt = _SUFFIX_FORMAT.get(dest.suffix.lower())
     if fmt is None:
-        raise ValueError(f"{dest}: a cover is saved as .jpg, .png or .webp")
+        raise ImageError(dest, "a cover is saved as .jpg, .png or .webp", "give the file one of these suffixes")
     fonts = find_cjk_fonts()  # before the cache check: a missing font is reported even when cached
     size = (int(size[0]), int(size[1]))
     key = _key(kind="cover", journal=journal, label=label, date_text=date_text, credit=credit,
@@ -197,8 +199,8 @@ def responsive_variants(src: Path, dest_dir: Path, widths=(480, 960, 1600),
     src, dest_dir = Path(src), Path(dest_dir)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats or not widths or min(widths) < 1:
-        raise ValueError(f"widths must be positive and formats among {sorted(FORMATS)}: "
-                         f"{widths!r}, {formats!r}")
+        raise ImageError(src, f"cannot make widths {widths!r} in formats {formats!r}",
+                         f"widths must be positive and formats among {sorted(FORMATS)}")
     try:
         data = src.read_bytes()
     except OSError as err:
@@ -297,3 +299,82 @@ def _image_error(path: Path, err: Exception) -> ImageError:
     if isinstance(err, UnidentifiedImageError):
         return ImageError(path, "not an image that can be read", "save it as JPEG, PNG or WebP")
     return ImageError(path, f"the image cannot be read: {err}", "save it again as JPEG, PNG or WebP")
+
+
+# ---------------------------------------------------------------------------- the site's images
+# Covers and photos of the website: made into a cache folder (Pelican empties output/ on every
+# build), published under output/images/: covers/<issue slug>/, photos/<article slug>/.
+
+COVER_WIDTHS = (320, 640, 1200)
+PHOTO_WIDTHS = (480, 960, 1600)
+PHOTO_SIZES = "(min-width: 40em) 38em, 100vw"
+SITE_IMAGES = "images"  # their folder in the output
+
+
+def _srcsets(variants: list[Variant], url_prefix: str) -> dict:
+    sets = {}
+    for fmt in ("webp", "jpeg"):
+        chosen = [v for v in variants if v.format == fmt]
+        sets[fmt] = ", ".join(f"{url_prefix}{v.path.name} {v.width}w" for v in chosen)
+    jpegs = [v for v in variants if v.format == "jpeg"]
+    middle = jpegs[min(1, len(jpegs) - 1)]
+    largest = jpegs[-1]
+    return {"webp_srcset": sets["webp"], "jpeg_srcset": sets["jpeg"], "src": f"{url_prefix}{middle.path.name}",
+            "width": largest.width, "height": largest.height}
+
+
+def issue_cover(issue, siteurl: str, cache: Path, published: dict[Path, str]) -> dict:
+    """The cover of an issue (qhgy.model.Issue) for its pages: its photo resized, or a typeset one,
+    and an Open Graph card; the files to publish are added to `published`."""
+    work = cache / "covers" / issue.slug
+    work.mkdir(parents=True, exist_ok=True)
+    credit = issue.cover_credit_text
+    texts = dict(journal=JOURNAL_TITLE, label=issue.label, date_text=f"{long_date(issue.date, LANGUAGE)}出版",
+                 credit=f"封面：{credit}" if credit else "")
+    # The alt text is written by the templates (through gettext); they learn here which cover it is.
+    if issue.cover_image:
+        source = issue.cover_image_file
+        if not source.exists():
+            raise ImageError(issue.path, f"cover_image '{issue.cover_image}' is not in {issue.folder}",
+                             "put the photo in the issue's folder, or correct cover_image")
+    else:
+        source = generate_cover(work / f"{issue.slug}.jpg", **texts)
+    variants = responsive_variants(source, work / "sizes", widths=COVER_WIDTHS)
+    og = generate_cover(work / f"{issue.slug}-og.jpg", size=OG_SIZE, **texts)
+    folder = f"{SITE_IMAGES}/covers/{issue.slug}/"
+    cover = _srcsets(variants, f"{siteurl}/{folder}")
+    cover.update(typeset=not issue.cover_image, credit=credit, og_image=f"{siteurl}/{folder}{og.name}")
+    for path in [v.path for v in variants] + [og]:
+        published[path] = f"{folder}{path.name}"
+    return cover
+
+
+def responsive_photos(html: str, base_dir: Path, slug: str, siteurl: str, cache: Path,
+                      published: dict[Path, str], source_name: str = "") -> str:
+    """An article's HTML with each <img> of a local file turned into a <picture> with WebP and
+    JPEG srcsets and its size set; the files to publish are added to `published`."""
+    if "<img" not in html:
+        return html
+    soup = BeautifulSoup(html, "html.parser")
+    folder = f"{SITE_IMAGES}/photos/{slug}/"
+    for img in soup.find_all("img"):
+        src = img.get("src", "")
+        if "://" in src or src.startswith(("/", "data:")):
+            continue
+        source = (base_dir / src).resolve()
+        if not source.exists():
+            raise ImageError(source_name or base_dir, f"the image '{src}' does not exist",
+                             "put the file beside the article, or correct the image's path")
+        variants = responsive_variants(source, cache / "photos" / slug, widths=PHOTO_WIDTHS)
+        sets = _srcsets(variants, f"{siteurl}/{folder}")
+        picture = soup.new_tag("picture")
+        picture.append(soup.new_tag("source", type="image/webp", srcset=sets["webp_srcset"], sizes=PHOTO_SIZES))
+        img["src"], img["srcset"] = sets["src"], sets["jpeg_srcset"]
+        img["sizes"] = PHOTO_SIZES
+        img["width"], img["height"] = str(sets["width"]), str(sets["height"])
+        img["loading"], img["decoding"] = "lazy", "async"
+        img.replace_with(picture)
+        picture.append(img)
+        for variant in variants:
+            published[variant.path] = f"{folder}{variant.path.name}"
+    return str(soup)

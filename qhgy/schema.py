@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from qhgy.journal import LANGUAGES
+
 ISSUE_NUMBER = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")
 ISSUE_REF = re.compile(r"^(?:19|20)\d{2}/\d{1,2}(?:-\d{1,2})?$")
 DIGITS = re.compile(r"^\d{1,4}$")
@@ -32,7 +34,7 @@ TYPES = {
     "contact": "a mapping with publisher, address, email, phone (list), postcode",
     "sections": "a list of {name, subcolumns} entries in print order",
     "bool": "true or false",
-    "lang": "a language code: zh-CN or en",
+    "lang": "a language code: " + " or ".join(LANGUAGES),
     "status": "published (the default) or draft",
 }
 
@@ -121,7 +123,7 @@ def _type_problem(key: Key, value) -> str | None:
             isinstance(x, dict) and _is_text(x.get("name")) and isinstance(x.get("subcolumns", []), list)
             for x in v),
         "bool": lambda v: isinstance(v, bool),
-        "lang": lambda v: v in ("zh-CN", "en"),
+        "lang": lambda v: v in LANGUAGES,
         "status": lambda v: v in ("published", "draft", "hidden"),
     }[t](value)
     if ok:
@@ -171,11 +173,3 @@ def markdown_table(kind: str) -> str:
     for key in KEY_TABLES[kind]:
         rows.append(f"| `{key.name}` | {TYPES[key.type]} | {'yes' if key.required else 'no'} | {key.meaning} |")
     return "\n".join(rows)
-
-
-def update_readme(text: str) -> str:
-    """Rewrite the README's generated key tables (between <!-- keys:KIND --> and <!-- /keys -->)."""
-    for kind in KEY_TABLES:
-        text = re.sub(rf"(<!-- keys:{kind} -->\n)(?:.*?\n)??(<!-- /keys -->)",
-                      lambda m, kind=kind: m.group(1) + markdown_table(kind) + "\n" + m.group(2), text, flags=re.S)
-    return text

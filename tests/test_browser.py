@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from qhgy.browser import chromium, serve
+from devtools.browser import chromium, serve
 
 PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/", "section": "/sections/xin-xi-duan-bo/",
          "author": "/authors/li-zhong/", "404": "/404.html", "archive": "/archive/", "about": "/about/",
@@ -79,7 +79,7 @@ def test_keyboard_focus_is_visible(browser_page):
 
 
 def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):
-    from qhgy.browser import screenshots
+    from devtools.browser import screenshots
 
     shots = screenshots(site, tmp_path, browser=browser)
     assert len(shots) == 6

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from qhgy.citation import CitationData, bibtex, gbt7714, ris
+from qhgy.citation import CitationData, CitationError, bibtex, gbt7714, ris
 
 URL = "https://qhgy.example.cn/2017/9-10/qhgy-2017-9-10-07/"
 PDF = "https://qhgy.example.cn/pdf/qhgy-2017-9-10-07.pdf"
@@ -231,10 +231,10 @@ def test_citation_data_defaults():
     dict(first_page=39, last_page=37), dict(first_page=0, last_page=3),
 ])
 def test_citation_data_rejects_values_that_would_corrupt_citations(changes):
-    with pytest.raises(ValueError):
+    with pytest.raises(CitationError):
         article(**changes)
 
 
 def test_citation_data_rejects_a_bare_string_of_authors():
-    with pytest.raises(TypeError):
+    with pytest.raises(CitationError, match="a string, not a list"):
         article(authors="李忠")

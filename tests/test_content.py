@@ -1,4 +1,4 @@
-"""The key table, the loader and the checker."""
+"""The key table, the content files and the checker (qhgy.schema, qhgy.content, qhgy.check)."""
 
 import re
 import subprocess
@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from qhgy.content import load_content, parse_markdown_file
+from qhgy.check import check_content
+from qhgy.content import parse_markdown_file
 from qhgy.errors import ContentError
 from qhgy.schema import KEY_TABLES, markdown_table, validate
 
@@ -14,12 +15,13 @@ from conftest import CONTENT, ROOT
 
 
 def test_bundled_content_is_valid():
-    content = load_content(CONTENT)
-    assert content.problems == []
+    checked = check_content(CONTENT)
+    assert checked.problems == []
+    content = checked.journal
     assert len(content.issues) == 1 and len(content.articles) == 55 and len(content.pages) == 1
     issue = content.issues[0]
     assert issue.ref == "2017/9-10"
-    assert [a.meta["order"] for a in issue.articles][:3] == ["01", "02", "03"]
+    assert [a.order for a in issue.articles][:3] == [1, 2, 3]
 
 
 def test_readme_documents_every_key_from_the_table():
@@ -93,7 +95,7 @@ def test_two_files_for_one_issue_are_reported_naming_both(bundled_copy):
 def test_an_issue_file_outside_its_year_and_number_folder_is_reported(bundled_copy, folder, key):
     (bundled_copy / "issues" / folder).parent.mkdir(exist_ok=True)
     (bundled_copy / "issues/2017/9-10").rename(bundled_copy / "issues" / folder)
-    problems = [str(p) for p in load_content(bundled_copy).problems]
+    problems = [str(p) for p in check_content(bundled_copy).problems]
     line = 3 if key == "number" else 2
     assert any(f"issues/{folder}/issue.yaml:{line}: 'year' and 'number' say issue 2017/9-10, but the file is in "
                f"issues/{folder}/ — move it to issues/2017/9-10/" in p for p in problems), problems
@@ -102,6 +104,6 @@ def test_an_issue_file_outside_its_year_and_number_folder_is_reported(bundled_co
 def test_two_pages_on_one_slug_are_reported(bundled_copy):
     call = bundled_copy / "pages/calls/2017-9-10.md"
     (bundled_copy / "pages/copy.md").write_bytes(call.read_bytes())
-    problems = [str(p) for p in load_content(bundled_copy).problems]
+    problems = [str(p) for p in check_content(bundled_copy).problems]
     assert f"{bundled_copy / 'pages/copy.md'}:10: 'slug' call-for-submissions-2017-9-10 is also used by {call}" \
         " — give every page its own slug" in problems, problems

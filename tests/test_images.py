@@ -117,7 +117,7 @@ def test_open_graph_cover_is_landscape_with_the_title_on_the_left(tmp_path):
 
 
 def test_cover_suffix_must_be_an_image_format(tmp_path):
-    with pytest.raises(ValueError):
+    with pytest.raises(images.ImageError, match="cover.gif: a cover is saved as .jpg"):
         generate_cover(tmp_path / "cover.gif", **COVER)
 
 

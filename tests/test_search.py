@@ -14,7 +14,7 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from qhgy.browser import chromium, serve
+from devtools.browser import chromium, serve
 from qhgy.search.records import html_to_text
 from qhgy.search.tokens import normalise, query_terms
 

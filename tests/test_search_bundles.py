@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from qhgy.archive_gen import generate_archive
-from qhgy.browser import chromium, serve
+from devtools.archive_gen import generate_archive
+from devtools.browser import chromium, serve
 from qhgy.search.index import build_search_index, chunk_ranges
-from qhgy.search.records import records_from_content
+from qhgy.check import load_journal
 from qhgy.search.tokens import normalise, query_terms
 
 QUERIES = ["工会", "职工", "会", "西宁", "改革 创新", "汪军"]
@@ -21,7 +21,9 @@ def archive(site, tmp_path_factory):
     the bundled site's real search page and script."""
     work = tmp_path_factory.mktemp("bundles")
     generate_archive(work / "content", issues=8, start_year=2021, seed=5)
-    records = records_from_content(work / "content")
+    journal = load_journal(work / "content")
+    journal.render_bodies()
+    records = [a.search_record for a in journal.articles]
     root = work / "site"
     shutil.copytree(site / "search", root / "search")
     shutil.copytree(site / "theme", root / "theme")

@@ -3,25 +3,25 @@ into every template environment, so `{% trans %}` and `_()` speak the site's lan
 
 The .po file is compiled in memory at each build: no compiled .mo is committed or can go stale."""
 
-import datetime as dt
 import io
 import logging
 from pathlib import Path
 
-from babel.dates import format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 from pelican import signals
+
+from qhgy.journal import LANGUAGE
+from qhgy.languages import babel_locale, long_date
+from qhgy.settings import plugin_settings
 
 log = logging.getLogger(__name__)
 
 
 def locale_of(settings) -> str:
     """Babel's spelling of the site language: zh-CN → zh_CN."""
-    lang = settings.get("I18N_LOCALE") or settings.get("DEFAULT_LANG", "zh-CN")
-    language, _, region = lang.replace("_", "-").partition("-")  # Pelican lowercases it: zh-cn
-    return f"{language.lower()}_{region.upper()}" if region else language.lower()
+    return babel_locale(settings.get("DEFAULT_LANG", LANGUAGE))
 
 
 def load_translations(translations_dir: Path, locale: str):
@@ -37,22 +37,14 @@ def load_translations(translations_dir: Path, locale: str):
     return Translations(fp=buffer)
 
 
-def long_date(value, locale: str) -> str:
-    """A date as the locale writes it in full: 2017年10月10日."""
-    if isinstance(value, str):
-        value = dt.date.fromisoformat(value)
-    elif isinstance(value, dt.datetime):
-        value = value.date()
-    return format_date(value, "long", locale=locale)
-
-
 def install(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None:
         return
     settings = generator.settings
     locale = locale_of(settings)
-    translations_dir = Path(settings.get("I18N_TRANSLATIONS_DIR", Path(settings["THEME"]) / "translations"))
+    translations_dir = Path(plugin_settings(settings, "qhgy_i18n")["I18N_TRANSLATIONS_DIR"]
+                            or Path(settings["THEME"]) / "translations")
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(load_translations(translations_dir, locale), newstyle=True)
     env.filters["long_date"] = lambda value: long_date(value, locale)

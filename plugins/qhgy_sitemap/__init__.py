@@ -14,8 +14,8 @@ from xml.sax.saxutils import escape
 from pelican import signals
 
 from qhgy.journal import JOURNAL_TITLE
+from qhgy.site import JOURNAL_SETTING
 
-EXCLUDED = {"404.html"}
 NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
 
 
@@ -44,9 +44,9 @@ def write_sitemap(pelican) -> None:
 
 
 def feed_authors(context, feed) -> None:
-    latest = context.get("latest_issue")
-    contact = (latest.meta.get("contact") or {}) if latest else {}
-    feed.feed["author_name"] = contact.get("publisher") or f"《{JOURNAL_TITLE}》编辑部"
+    latest = context[JOURNAL_SETTING].latest_issue
+    contact = latest.contact if latest else None
+    feed.feed["author_name"] = (contact.publisher if contact else "") or f"《{JOURNAL_TITLE}》编辑部"
     for item in feed.items:
         if not item["author_name"]:
             item["author_name"] = None  # None, not '': feedgenerator then writes no <author>

@@ -1,7 +1,7 @@
 """Per-article extracts of an issue's original print PDF, cut by print page range with pypdf.
 
-The issue names its print PDF (`print_pdf`, or a `source` that is a PDF) and, where print
-page 1 is not the PDF's first page, the offset (`print_pdf_offset`). An extract is cached by
+The issue names its print PDF (`print_pdf`, or a `source` that is a PDF: qhgy.model.Issue.print_pdf)
+and, where print page 1 is not the PDF's first page, the offset (`print_pdf_offset`). An extract is cached by
 the PDF's bytes and its page range, so an unchanged issue writes nothing new."""
 
 from __future__ import annotations
@@ -10,16 +10,6 @@ import hashlib
 from pathlib import Path
 
 from qhgy.pdf.render import PdfError, place
-
-
-def print_pdf_of(issue_meta: dict, issue_dir: Path) -> Path | None:
-    name = issue_meta.get("print_pdf") or (issue_meta.get("source") if str(issue_meta.get("source", "")).lower()
-                                           .endswith(".pdf") else None)
-    return issue_dir / name if name else None
-
-
-def extract_path(article) -> str:
-    return f"{article.url}{article.slug}-print.pdf"
 
 
 def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Path) -> None:
@@ -35,8 +25,8 @@ def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Pat
             reader.decrypt("")
         start, end = first - 1 + offset, last - 1 + offset
         if start < 0 or end >= len(reader.pages) or start > end:
-            raise PdfError(f"{source}: print pages {first}–{last} are not in it ({len(reader.pages)} pages, offset "
-                           f"{offset}): check the articles' pages and the issue's print_pdf_offset")
+            raise PdfError(source, f"print pages {first}–{last} are not in it ({len(reader.pages)} pages, offset "
+                           f"{offset})", "check the articles' pages and the issue's print_pdf_offset")
         writer = PdfWriter()
         for index in range(start, end + 1):
             writer.add_page(reader.pages[index])
@@ -48,15 +38,15 @@ def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Pat
     place(cached, dest)
 
 
-def cut_print_extracts(issue, content_dir: Path, output: Path, cache: Path) -> int:
-    """Cut every article of the issue from its print PDF, if it has one; how many were cut."""
-    source = print_pdf_of(issue.meta, Path(content_dir) / "issues" / issue.ref)
+def cut_print_extracts(issue, output: Path, cache: Path) -> int:
+    """Cut every article of the issue (qhgy.model.Issue) from its print PDF, if it has one; how many were cut."""
+    source = issue.print_pdf
     if source is None:
         return 0
     if not source.is_file():
-        raise PdfError(f"issue {issue.ref}: its print PDF {source} does not exist: put the file there, or remove "
-                       "print_pdf from issue.yaml")
-    offset = int(issue.meta.get("print_pdf_offset", 0) or 0)
+        raise PdfError(issue.path, f"the print PDF {source} of issue {issue.ref} does not exist",
+                       "put the file there, or remove print_pdf from issue.yaml")
     for article in issue.articles:
-        cut(source, int(article.first_page), int(article.last_page), offset, output / extract_path(article), cache)
+        cut(source, article.pages.first, article.pages.last, issue.print_pdf_offset, output / article.print_pdf_path,
+            cache)
     return len(issue.articles)

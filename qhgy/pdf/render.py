@@ -19,15 +19,17 @@ from pathlib import Path
 import typst
 
 from qhgy.build_cache import link_or_copy
+from qhgy.errors import QhgyError
+from qhgy.fonts import FONT_DIR, FONT_FIX
 
-FONT_DIRS = [Path("/usr/share/fonts/opentype/noto")]
+FONT_DIRS = [FONT_DIR]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
 TEMPLATE = resources.files("qhgy.pdf").joinpath("templates/journal.typ")
 log = logging.getLogger(__name__)
 
 
-class PdfError(RuntimeError):
-    pass
+class PdfError(QhgyError):
+    """A PDF cannot be made: which document or file, and what to do."""
 
 
 def font_dir() -> Path:
@@ -35,9 +37,8 @@ def font_dir() -> Path:
     for folder in FONT_DIRS:
         if all((folder / name).is_file() for name in FONT_FILES):
             return folder
-    raise PdfError("the print PDFs need the font Noto Serif CJK SC (files " + ", ".join(FONT_FILES) +
-                   " in /usr/share/fonts/opentype/noto/): run `bash scripts/setup.sh`, which installs "
-                   "Debian's fonts-noto-cjk")
+    raise PdfError(FONT_DIRS[0], "the print PDFs need the font Noto Serif CJK SC (files " + ", ".join(FONT_FILES) +
+                   ")", FONT_FIX)
 
 
 @dataclass
@@ -71,11 +72,13 @@ class Renderer:
             try:
                 pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
             except Exception as err:  # typst.TypstError: say which document
-                raise PdfError(f"{name}: Typst could not set the PDF: {err}") from None
+                raise PdfError(name, f"Typst could not set the PDF: {err}", "correct what it names in the content") \
+                    from None
             if warnings:
                 # e.g. an unknown font: Typst would silently use another face; refuse instead
-                raise PdfError(f"{name}: Typst warned, so the PDF is not written: " +
-                               "; ".join(str(getattr(w, "message", w)) for w in warnings))
+                raise PdfError(name, "Typst warned, so the PDF is not written: " +
+                               "; ".join(str(getattr(w, "message", w)) for w in warnings),
+                               "a font unknown to it? check PDF_PAGE in the settings")
             if missing := unprintable(document, pdf):
                 log.warning("%s: the font has no glyph for %s: the PDF shows an empty box there", name,
                             "、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing)))
@@ -133,7 +136,8 @@ def _digest(path: Path) -> str:
     try:
         return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as err:
-        raise PdfError(f"the image {path} cannot be read ({err.strerror}): put it back or remove it from the article")
+        raise PdfError(path, f"the image cannot be read ({err.strerror})", "put it back or remove it from the article") \
+            from None
 
 
 def place(source: Path, dest: Path) -> None:

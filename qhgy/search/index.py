@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qhgy.build_cache import link_or_copy
+from qhgy.errors import QhgyError
+from qhgy.journal import LANGUAGE
 from qhgy.search.bundles import Bundle, plan_bundles
 from qhgy.search.records import SearchRecord
 from qhgy.search.tokens import TITLE_REGION, index_tokens, title_tokens
@@ -31,8 +33,8 @@ SCHEME = f"qhgy-search-3/pagefind-{PAGEFIND_VERSION}/title-{TITLE_REGION}"
 _KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "index", "fragment", "filter")
 
 
-class SearchIndexError(RuntimeError):
-    pass
+class SearchIndexError(QhgyError):
+    """The search index cannot be built."""
 
 
 @dataclass
@@ -90,7 +92,8 @@ def run_pagefind(site: Path, out: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) ->
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode or not (out / "pagefind-entry.json").exists():
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError(f"Pagefind failed on {site} (exit {done.returncode}): " + " | ".join(tail))
+        raise SearchIndexError(site, f"Pagefind failed (exit {done.returncode}): " + " | ".join(tail),
+                               "run `bash scripts/setup.sh`, which installs the pinned Pagefind, and build again")
 
 
 def _lang_prefix(lang: str, default_lang: str) -> str:
@@ -126,7 +129,7 @@ def build_bundle(bundle: Bundle, cache: Path, chunk_size: int = DEFAULT_CHUNK_SI
     return built, False
 
 
-def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path, default_lang: str = "zh-CN",
+def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path, default_lang: str = LANGUAGE,
                        max_articles: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
                        log=print) -> list[BuiltBundle]:
     """Index the records into site_dir/pagefind/<bundle>/ (other languages under <lang>/pagefind/)
@@ -169,7 +172,8 @@ def _cbor(data: bytes):
             return text
         if major == 4:
             return [item() for _ in range(value)]
-        raise ValueError(f"unexpected CBOR type {major} in Pagefind metadata")
+        raise SearchIndexError(None, f"unexpected CBOR type {major} in Pagefind's metadata",
+                               f"check that Pagefind is {PAGEFIND_VERSION}, as pinned")
 
     return item()
 

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from qhgy.content import dump_yaml, render_markdown_file
+from qhgy.journal import LANGUAGE
 
 SECTIONS = [("工作指导", []), ("省总动态", []), ("地方剪影", []), ("产业动态", []), ("理论与实践", []),
             ("学习园地", []), ("基层风采", []), ("维权在线", []), ("职工风采", []),
@@ -191,7 +192,7 @@ def generate_archive(dest: Path, issues: int, articles_per_issue: int = 50, star
                          "last_page": str(page + pages - 1), "date": date})
             if "authors" not in meta:
                 meta["source_unit"] = rng.choice(PLACES) + "总工会"
-            meta.update({"lang": "zh-CN", "slug": f"qhgy-{year}-{number}-{order:02d}"})
+            meta.update({"lang": LANGUAGE, "slug": f"qhgy-{year}-{number}-{order:02d}"})
             page += pages
             (article_dir / f"{order:02d}.md").write_text(render_markdown_file(meta, writer.body(length)), encoding="utf-8")
             written += 1

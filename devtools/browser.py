@@ -9,6 +9,8 @@ import http.server
 import threading
 from pathlib import Path
 
+from qhgy.errors import QhgyError
+
 CHROMIUM = "/usr/bin/chromium"
 # Without these, chromium tries the network at start-up, which a closed machine refuses.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,7 +41,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        raise SystemExit(f"{CHROMIUM} is missing: run `bash scripts/setup.sh --test` (installs Debian's chromium)")
+        raise QhgyError(CHROMIUM, "is missing", "run `bash scripts/setup.sh --test` (installs Debian's chromium)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:

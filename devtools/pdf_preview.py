@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from qhgy.errors import QhgyError
+
 
 def page_images(pdf: Path, pages: str, dest: Path, dpi: int = 100) -> list[Path]:
     """pages: '3' or '1-4'. Returns the PNG files written."""
     if not pdf.is_file():
-        raise SystemExit(f"error: {pdf} does not exist: build the site first (invoke build)")
+        raise QhgyError(pdf, "does not exist", "build the site first (invoke build)")
     first, _, last = pages.partition("-")
     dest.mkdir(parents=True, exist_ok=True)
     prefix = dest / pdf.stem

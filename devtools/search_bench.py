@@ -23,11 +23,10 @@ import threading
 import time
 from pathlib import Path
 
-from qhgy.archive_gen import generate_archive, pair_statistics
-from qhgy.content import load_content
+from devtools.archive_gen import generate_archive, pair_statistics
+from qhgy.check import load_journal
 from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE, build_search_index
-from qhgy.search.records import records_from_content
 
 # (first query, second query): a common word, a phrase, a single character, a name, no hits
 QUERY_PAIRS = [("农民工", "集体协商"), ("工会", "困难职工"), ("会", "改革"), ("汪军", "西宁"), ("量子纠缠", "职工")]
@@ -85,7 +84,7 @@ def _site_shell(dest: Path) -> None:
 
 
 def query_bytes(site: Path, pairs=QUERY_PAIRS) -> list[dict]:
-    from qhgy.browser import chromium
+    from devtools.browser import chromium
 
     received: list[tuple[str, int]] = []
     server, base = _serve(site, received)
@@ -125,13 +124,15 @@ def run(articles: int = 3000, bundle_articles: int = DEFAULT_MAX_ARTICLES, keep:
     content, site, cache = work / "content", work / "site", work / "cache"
     for folder in (site, cache):
         shutil.rmtree(folder, ignore_errors=True)
-    real = [a.body for a in load_content(Path("content")).articles]
+    real = [a.body for a in load_journal(Path("content")).articles]
     if not (content / "issues").exists():
         started = time.perf_counter()
         written = generate_archive(content, issues=math.ceil(articles / 50), domain_texts=real)
         print(f"generated {written} articles in {time.perf_counter() - started:.1f} s into {content}")
     started = time.perf_counter()
-    records = records_from_content(content)
+    journal = load_journal(content)
+    journal.render_bodies()  # the site's Markdown settings, without a Pelican build
+    records = [a.search_record for a in journal.articles if a.published]
     prepare = time.perf_counter() - started
     sample = [r.text for r in records[: len(real)]]
     print(f"character pairs, generated (first {len(sample)} articles): {pair_statistics(sample)}")

@@ -1,0 +1,35 @@
+"""qhgy_model: the journal's typed objects (qhgy.model) for everything the build makes.
+
+Each article and page Pelican reads gets its model object as `.model` (templates read their
+metadata there, never from Pelican's raw attributes); the templates get the journal, its issues
+newest first, the latest issue and the newest call for submissions. Once every generator has
+built its context (the images step has set each photo), each model object takes the body as
+the site prints it, for the PDFs and the search index."""
+
+from pelican import signals
+
+from qhgy.site import JOURNAL_SETTING
+
+
+def attach(content) -> None:
+    content.model = content.settings[JOURNAL_SETTING].item_at(content.source_path)
+
+
+def give_templates_the_journal(generator) -> None:
+    journal = generator.settings[JOURNAL_SETTING]
+    generator.context.update(journal=journal, issues=journal.issues, issues_by_year=journal.issues_by_year,
+                             latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions)
+
+
+def take_bodies(generators) -> None:
+    for gen in generators:
+        for name in ("articles", "translations", "pages"):
+            for content in getattr(gen, name, []):
+                if getattr(content, "model", None) is not None:
+                    content.model.html = content.content
+
+
+def register() -> None:
+    signals.content_object_init.connect(attach)
+    signals.generator_init.connect(give_templates_the_journal)
+    signals.all_generators_finalized.connect(take_bodies)

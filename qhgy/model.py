@@ -1,0 +1,489 @@
+"""The journal's content as typed objects, built once per build: issues with their articles in
+print order and sections, and every value a consumer derives (page ranges, labels, URLs,
+citations, search records), so that templates, PDFs, citations and search read one model.
+
+Values come from the key table (qhgy.schema) through one converter per key type; nothing
+here re-reads a file. `build_journal` assembles the checked files (qhgy.check) into a
+`Journal`; the Pelican plugins hang its objects on Pelican's articles and pages as `.model`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qhgy.citation import CitationData, gbt7714
+from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE
+from qhgy.schema import KEY_TABLES
+from qhgy.search.records import SearchRecord, html_to_text
+
+CALL_FOR_SUBMISSIONS = "call-for-submissions"  # a page's `purpose`
+
+# One dash between the pages of a range, per language (GB/T 15834 sets Chinese ranges with a
+# one-em dash; English with an en dash). Citation formats keep their standards' own ('-').
+PAGE_DASH = {"zh": "—", "en": "–"}
+
+
+def as_date(value) -> dt.date | None:
+    """A date from YAML: a date already, or its ISO text; None for none."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def _texts(value) -> tuple[str, ...]:
+    return tuple(value or ())
+
+
+def _sections(value) -> tuple[SectionSpec, ...]:
+    return tuple(SectionSpec(s["name"], tuple(s.get("subcolumns") or ())) for s in value or ())
+
+
+def _masthead(value) -> tuple[MastheadEntry, ...]:
+    return tuple(MastheadEntry(m["role"], tuple(m.get("names") or ())) for m in value or ())
+
+
+def _contact(value) -> Contact | None:
+    if not value:
+        return None
+    phone = value.get("phone") or ()
+    return Contact(publisher=value.get("publisher", ""), address=value.get("address", ""),
+                   email=value.get("email", ""), postcode=value.get("postcode", ""),
+                   phones=tuple(phone) if isinstance(phone, list) else (phone,))
+
+
+# Key type (qhgy.schema.TYPES) → the typed value of a valid metadata value.
+CONVERTERS = {
+    "text": str,
+    "texts": _texts,
+    "date": as_date,
+    "digits": int,
+    "issue-number": str,
+    "issue-ref": str,
+    "roles": dict,
+    "masthead": _masthead,
+    "contact": _contact,
+    "sections": _sections,
+    "bool": bool,
+    "lang": str,
+    "status": str,
+}
+
+
+def typed(kind: str, meta: dict) -> dict:
+    """The metadata of one file with each key's value converted by its type; absent keys are None."""
+    out = {}
+    for key in KEY_TABLES[kind]:
+        value = meta.get(key.name)
+        out[key.name] = None if value in (None, "", []) else CONVERTERS[key.type](value)
+    return out
+
+
+def language_of(lang: str) -> str:
+    """The language part of a code: zh-CN → zh."""
+    return lang.split("-")[0].lower()
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    name: str
+    subcolumns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MastheadEntry:
+    role: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    publisher: str = ""
+    address: str = ""
+    email: str = ""
+    postcode: str = ""
+    phones: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    role: str = ""
+    id: str = ""  # the URL id from content/ids.yaml: /authors/<id>/
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class PageRange:
+    first: int
+    last: int
+
+    @property
+    def single(self) -> bool:
+        return self.first == self.last
+
+    def text(self, lang: str = LANGUAGE) -> str:
+        """'7' or '7—8' (Chinese) / '7–8' (English)."""
+        if self.single:
+            return str(self.first)
+        return f"{self.first}{PAGE_DASH.get(language_of(lang), PAGE_DASH['en'])}{self.last}"
+
+
+@dataclass(eq=False)
+class Article:
+    """An article or a page (kind 'page': the 征稿启事, the about pages) of the content."""
+    path: Path
+    kind: str
+    title: str
+    slug: str
+    lang: str
+    body: str  # Markdown
+    status: str = "published"
+    kicker: str = ""
+    subtitle: str = ""
+    title_en: str = ""
+    summary_en: str = ""
+    authors: tuple[Author, ...] = ()
+    author_note: str = ""
+    section: str = ""
+    section_id: str = ""
+    subcolumn: str = ""
+    issue_ref: str = ""
+    order: int | None = None
+    pages: PageRange | None = None
+    date: dt.date | None = None
+    article_date: dt.date | None = None
+    source_unit: str = ""
+    reprinted_from: str = ""
+    credits: str = ""
+    in_toc: bool = True
+    tags: tuple[Tag, ...] = ()
+    purpose: str = ""
+    # Set when the journal is assembled:
+    issue: Issue | None = None
+    translations: list[Article] = field(default_factory=list)
+    list_title: str = ""  # in lists: the title, told apart by author where pieces share it
+    prev_in_issue: Article | None = None
+    next_in_issue: Article | None = None
+    toc_notice: bool = False  # a page printed among an issue's articles (its 征稿启事)
+    # The body as the site prints it: Pelican's rendering in a build (with the image plugin's
+    # <picture>s), the same Markdown settings elsewhere (render_bodies).
+    html: str = ""
+
+    @property
+    def published(self) -> bool:
+        return self.status == "published"
+
+    @property
+    def in_default_language(self) -> bool:
+        return self.lang.lower() == LANGUAGE.lower()
+
+    @property
+    def order_text(self) -> str:
+        """The order as URLs and file names spell it: 07."""
+        return f"{self.order:02d}" if self.order is not None else ""
+
+    @property
+    def url(self) -> str:
+        """Site-relative, as Pelican writes it (ARTICLE_URL, PAGE_URL)."""
+        if self.kind == "page":
+            return f"{self.slug}/"
+        prefix = "" if self.in_default_language else f"{language_of(self.lang)}/"
+        return f"{prefix}{self.issue_ref}/{self.order_text}/"
+
+    @property
+    def pages_text(self) -> str:
+        return self.pages.text(self.lang) if self.pages else ""
+
+    @property
+    def author_names(self) -> tuple[str, ...]:
+        return tuple(a.name for a in self.authors)
+
+    def role_of(self, name: str) -> str:
+        """The printed post of one of the authors ('' for none)."""
+        return next((a.role for a in self.authors if a.name == name), "")
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.url}{self.slug}.pdf"
+
+    @property
+    def print_pdf_path(self) -> str:
+        """The pages of the printed issue as a download, where the issue keeps its print PDF."""
+        return f"{self.url}{self.slug}-print.pdf" if self.issue and self.issue.print_pdf else ""
+
+    @property
+    def cite_stem(self) -> str:
+        """The citation files' path without suffix: …/07/qhgy-2017-9-10-07(.bib, .ris)."""
+        return f"{self.url}{self.slug}"
+
+    def citation(self, siteurl: str = "") -> CitationData:
+        """What a citation of the article says; URLs absolute when siteurl is given."""
+        def absolute(path: str) -> str:
+            return f"{siteurl.rstrip('/')}/{path}" if path else ""
+
+        issue = self.issue
+        return CitationData(id=self.slug, title=self.title, authors=self.author_names, year=str(issue.year),
+                            number=issue.number, first_page=self.pages.first, last_page=self.pages.last,
+                            date=issue.date, url=absolute(self.url), pdf_url=absolute(self.pdf_path),
+                            lang=self.lang, journal=JOURNAL_TITLE)
+
+    @property
+    def citation_gbt(self) -> str:
+        """The GB/T 7714-2015 reference line of 引用本文."""
+        return gbt7714(self.citation())
+
+    @property
+    def search_record(self) -> SearchRecord:
+        """What the search index holds of the article (title region, body text, facets)."""
+        return SearchRecord(url=self.url, title=self.title, text=html_to_text(self.html), year=str(self.issue.year),
+                            issue=self.issue.label, section=self.section, subcolumn=self.subcolumn,
+                            authors=self.author_names, pages=self.pages_text, lang=self.lang,
+                            kicker=self.kicker, subtitle=self.subtitle)
+
+
+@dataclass(eq=False)
+class SectionGroup:
+    """A section of one issue's 目录: its articles (and printed notices) in print order."""
+    name: str
+    id: str
+    subcolumns: tuple[str, ...]
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def runs(self) -> list[tuple[str, list[Article]]]:
+        """Consecutive articles of one sub-column ('' for none): the 目录 prints a heading per run."""
+        runs: list[tuple[str, list[Article]]] = []
+        for article in self.articles:
+            if article.toc_notice and runs:
+                runs[-1][1].append(article)  # a notice printed inside a run does not break it in two
+                continue
+            if not runs or runs[-1][0] != article.subcolumn:
+                runs.append((article.subcolumn, []))
+            runs[-1][1].append(article)
+        return runs
+
+
+@dataclass(eq=False)
+class Issue:
+    path: Path  # its issue.yaml
+    year: int
+    number: str
+    label: str
+    date: dt.date
+    journal: str = JOURNAL_TITLE
+    cover_image: str = ""
+    cover_caption: str = ""
+    cover_credit: str = ""
+    back_cover_credit: str = ""
+    masthead: tuple[MastheadEntry, ...] = ()
+    contact: Contact | None = None
+    section_specs: tuple[SectionSpec, ...] = ()
+    source: str = ""
+    print_pdf_name: str = ""
+    print_pdf_offset: int = 0
+    # Set when the journal is assembled:
+    articles: list[Article] = field(default_factory=list)  # published, in print order
+    notices: list[Article] = field(default_factory=list)  # pages printed in the issue, print order
+    sections: list[SectionGroup] = field(default_factory=list)
+    newer: Issue | None = None
+    older: Issue | None = None
+    cover: dict = field(default_factory=dict)  # the cover's image files, made by the images step
+
+    @property
+    def ref(self) -> str:
+        return f"{self.year}/{self.number}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.year}/{self.number}/"
+
+    @property
+    def slug(self) -> str:
+        return f"{JOURNAL_SLUG}-{self.year}-{self.number}"
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.url}{self.slug}.pdf"
+
+    @property
+    def print_pdf(self) -> Path | None:
+        """The issue's original print PDF in its folder: `print_pdf`, or a `source` that is a PDF."""
+        name = self.print_pdf_name or (self.source if self.source.lower().endswith(".pdf") else "")
+        return self.folder / name if name else None
+
+    @property
+    def cover_image_file(self) -> Path | None:
+        return self.folder / self.cover_image if self.cover_image else None
+
+    @property
+    def cover_credit_text(self) -> str:
+        """The cover photo's title and credit: 《浇筑》 刘家赢 摄."""
+        return " ".join(x for x in (self.cover_caption, self.cover_credit) if x)
+
+
+@dataclass(eq=False)
+class Journal:
+    """Every issue (newest first), article and page of a content folder."""
+    issues: list[Issue]
+    articles: list[Article]
+    pages: list[Article]
+    ids: dict[str, dict[str, str]]
+    content_dir: Path
+
+    @property
+    def latest_issue(self) -> Issue | None:
+        return self.issues[0] if self.issues else None
+
+    @property
+    def issues_by_year(self) -> list[tuple[int, list[Issue]]]:
+        years: dict[int, list[Issue]] = {}
+        for issue in self.issues:
+            years.setdefault(issue.year, []).append(issue)
+        return list(years.items())
+
+    @property
+    def call_for_submissions(self) -> Article | None:
+        """The call for submissions of the newest issue that prints one (or one printed in no issue)."""
+        rank = {issue.ref: n for n, issue in enumerate(self.issues)}  # newest first
+        calls = [p for p in self.pages if p.published and p.purpose == CALL_FOR_SUBMISSIONS]
+        return min(calls, key=lambda p: rank.get(p.issue_ref, len(rank)), default=None)
+
+    def item_at(self, path) -> Article | None:
+        """The article or page read from this file."""
+        return self._by_path.get(Path(path).resolve())
+
+    def __post_init__(self):
+        self._by_path = {item.path.resolve(): item for item in self.articles + self.pages}
+
+    def render_bodies(self) -> None:
+        """Render every body with the site's Markdown settings (outside a Pelican build)."""
+        from qhgy.content import markdown_renderer
+
+        md = markdown_renderer()
+        for item in self.articles + self.pages:
+            item.html = md.reset().convert(item.body)
+
+
+def by_issue(articles) -> list[tuple[Issue, list[Article]]]:
+    """Articles (of a section, an author, a tag) grouped by issue, newest issue first, print order."""
+    groups: dict[int, tuple[Issue, list[Article]]] = {}
+    for article in articles:
+        if article.issue is not None:
+            groups.setdefault(id(article.issue), (article.issue, []))[1].append(article)
+    out = sorted(groups.values(), key=lambda g: (g[0].date, g[0].year, g[0].number), reverse=True)
+    for _, items in out:
+        items.sort(key=lambda a: a.order)
+    return out
+
+
+# ---------------------------------------------------------------------------- assembly
+
+def _issue(path: Path, meta: dict) -> Issue:
+    m = typed("issue", meta)
+    return Issue(path=path, year=m["year"], number=m["number"], label=m["label"], date=m["date"],
+                 journal=m["journal"], cover_image=m["cover_image"] or "", cover_caption=m["cover_caption"] or "",
+                 cover_credit=m["cover_credit"] or "", back_cover_credit=m["back_cover_credit"] or "",
+                 masthead=m["masthead"] or (), contact=m["contact"], section_specs=m["sections"] or (),
+                 source=m["source"] or "", print_pdf_name=m["print_pdf"] or "",
+                 print_pdf_offset=m["print_pdf_offset"] or 0)
+
+
+def _item(kind: str, path: Path, meta: dict, body: str, ids: dict[str, dict[str, str]]) -> Article:
+    m = typed(kind, meta)
+    text = {k: m[k] or "" for k in ("kicker", "subtitle", "title_en", "summary_en", "author_note", "subcolumn",
+                                    "source_unit", "reprinted_from", "credits", "purpose") if k in m}
+    roles = m.get("author_roles") or {}
+    authors = tuple(Author(name, roles.get(name, ""), ids["authors"].get(name, ""))
+                    for name in m.get("authors") or ())
+    first, last = m.get("first_page"), m.get("last_page")
+    section = m.get("category") or ""
+    return Article(path=path, kind=kind, title=m["title"], slug=m["slug"], lang=m["lang"], body=body,
+                   status=m["status"] or "published", authors=authors, section=section,
+                   section_id=ids["sections"].get(section, ""), issue_ref=m["issue"] or "", order=m["order"],
+                   pages=PageRange(first, last if last is not None else first) if first is not None else None,
+                   date=m["date"], article_date=m.get("article_date"),
+                   in_toc=m.get("in_toc") if m.get("in_toc") is not None else True,
+                   tags=tuple(Tag(t, ids["tags"].get(t, "")) for t in m.get("tags") or ()), **text)
+
+
+def _group_sections(issue: Issue, section_ids: dict[str, str]) -> None:
+    groups: dict[str, SectionGroup] = {}
+    for spec in issue.section_specs:
+        groups[spec.name] = SectionGroup(spec.name, section_ids.get(spec.name, ""), spec.subcolumns)
+    for article in issue.articles:
+        group = groups.setdefault(article.section, SectionGroup(article.section, section_ids.get(article.section, ""),
+                                                                ()))
+        group.articles.append(article)
+    # Sections read as printed: ordered by their first article (the 目录's order, and a piece
+    # outside the 目录 filed by hand under some section does not move that section).
+    issue.sections = sorted((g for g in groups.values() if g.articles), key=lambda g: g.articles[0].order)
+
+
+def _link_articles(issue: Issue) -> None:
+    titles = [a.title for a in issue.articles]
+    for n, article in enumerate(issue.articles):
+        # In lists, pieces that share a printed title (three speeches) are told apart by author.
+        names = "、".join(article.author_names)
+        shared = titles.count(article.title) > 1 and names
+        article.list_title = f"{article.title}（{names}）" if shared else article.title
+        article.prev_in_issue = issue.articles[n - 1] if n else None
+        article.next_in_issue = issue.articles[n + 1] if n + 1 < len(issue.articles) else None
+
+
+def _place_notices(issue: Issue, pages: list[Article]) -> None:
+    """Pages printed in the issue (`issue` and `order` set: the 征稿启事) join its 目录 at their
+    place in print order, inside the section printed around them, marked `toc_notice`."""
+    for page in sorted(pages, key=lambda p: p.order):
+        if not issue.sections:
+            return
+        page.toc_notice = True
+        page.list_title = page.title
+        issue.notices.append(page)
+        before = [a for a in issue.articles if a.order < page.order]
+        # the section of the piece printed just before it; the first section if it opens the issue
+        group = next(g for g in issue.sections if (before[-1] if before else issue.articles[0]) in g.articles)
+        group.articles.append(page)
+        group.articles.sort(key=lambda a: a.order)
+
+
+def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[str, str]],
+                  content_dir: Path) -> Journal:
+    """The typed journal from checked files: issue_files are (path, meta), the others (path, meta, body)."""
+    issues = {}
+    for path, meta in issue_files:
+        issue = _issue(path, meta)
+        issues.setdefault(issue.ref, issue)  # the check reports a second file for one issue
+    articles = [_item("article", path, meta, body, ids) for path, meta, body in article_files]
+    pages = [_item("page", path, meta, body, ids) for path, meta, body in page_files]
+    originals = {a.slug: a for a in articles if a.published and a.in_default_language}
+    for article in articles:
+        article.issue = issues.get(article.issue_ref)
+        if article.published and article.in_default_language and article.issue is not None:
+            article.issue.articles.append(article)
+        elif article.published and article.slug in originals:
+            originals[article.slug].translations.append(article)
+    ordered = sorted(issues.values(), key=lambda i: (i.date, i.year, i.number), reverse=True)
+    for n, issue in enumerate(ordered):
+        issue.articles.sort(key=lambda a: a.order)
+        issue.newer = ordered[n - 1] if n else None
+        issue.older = ordered[n + 1] if n + 1 < len(ordered) else None
+        _group_sections(issue, ids["sections"])
+        _link_articles(issue)
+    for page in pages:
+        page.issue = issues.get(page.issue_ref)
+    for issue in ordered:
+        _place_notices(issue, [p for p in pages if p.issue is issue and p.published and p.order is not None])
+    return Journal(ordered, articles, pages, ids, Path(content_dir))

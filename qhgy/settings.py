@@ -1,0 +1,85 @@
+"""The settings the project's plugins read, each declared once: its plugin, default, meaning and
+check. Plugins read them through `plugin_settings`, which fills defaults and refuses a wrong
+value before anything is built; the README's table of settings is made from here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from qhgy.errors import QhgyError
+from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
+from qhgy.search.index import DEFAULT_CHUNK_SIZE
+
+
+class SettingsError(QhgyError):
+    """A setting in pelicanconf.py or publishconf.py has a value the build cannot use."""
+
+
+def _positive_int(value) -> str | None:
+    return None if isinstance(value, int) and not isinstance(value, bool) and value > 0 else "a whole number above 0"
+
+
+def _folder(value) -> str | None:
+    return None if value is None or isinstance(value, str) else "a folder path, or None for the default"
+
+
+def _page(value) -> str | None:
+    from qhgy.pdf.documents import PageSettings
+
+    known = set(PageSettings.__dataclass_fields__)
+    if not isinstance(value, dict) or set(value) - known:
+        return f"a dict with some of the keys {', '.join(sorted(known))}"
+    return None
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    plugin: str
+    default: object
+    meaning: str
+    check: Callable[[object], str | None]
+
+
+SETTINGS = (
+    Setting("PDF_PAGE", "qhgy_pdf", {}, "the print page of the PDFs: a dict of `width` and `height` (mm), `font`, "
+            "`size` (pt) and `leading` (em); keys left out keep the magazine's 16开 (185 × 260 mm, Noto Serif "
+            "CJK SC, 10.5 pt, 0.8 em)", _page),
+    Setting("QHGY_PDF_CACHE", "qhgy_pdf", None, "where rendered PDFs are kept between builds (default "
+            "`.cache/pdf` beside the content folder; the environment variable of the same name works too)", _folder),
+    Setting("QHGY_IMAGE_CACHE", "qhgy_images", None, "where covers and photo sizes are kept between builds "
+            "(default `.cache/images`; also an environment variable)", _folder),
+    Setting("SEARCH_INDEX_URL", "qhgy_search", "pagefind/", "the folder of the search bundles; must be "
+            "`pagefind/`, where the search page loads them", lambda v: None if v == "pagefind/" else "'pagefind/'"),
+    Setting("SEARCH_BUNDLE_ARTICLES", "qhgy_search", DEFAULT_MAX_ARTICLES, "articles per Pagefind run at most: "
+            "bounds the indexer's memory (1.7 GiB for 3,000)", _positive_int),
+    Setting("SEARCH_CHUNK_SIZE", "qhgy_search", DEFAULT_CHUNK_SIZE, "Pagefind's index chunk size: smaller "
+            "chunks, fewer bytes per query and more files", _positive_int),
+    Setting("QHGY_SEARCH_CACHE", "qhgy_search", None, "where built search bundles are kept between builds "
+            "(default `.cache/search`; also an environment variable)", _folder),
+    Setting("I18N_TRANSLATIONS_DIR", "qhgy_i18n", None, "the folder of the interface's gettext catalogs "
+            "(default the theme's `translations/`)", _folder),
+)
+
+
+def plugin_settings(settings, plugin: str) -> dict:
+    """A plugin's settings, defaults filled in; SettingsError names a wrong one and what it must be."""
+    values = {}
+    for setting in SETTINGS:
+        if setting.plugin != plugin:
+            continue
+        value = settings.get(setting.name, setting.default)
+        if (wanted := setting.check(value)) is not None:
+            raise SettingsError("pelicanconf.py", f"{setting.name} is {value!r}", f"it must be {wanted}")
+        values[setting.name] = value
+    return values
+
+
+def markdown_table() -> str:
+    """The settings as the README lists them."""
+    rows = ["| setting | plugin | default | meaning |", "| --- | --- | --- | --- |"]
+    for s in SETTINGS:
+        default = "—" if s.default is None or s.default == {} else f"`{s.default!r}`"
+        rows.append(f"| `{s.name}` | {s.plugin} | {default} | {s.meaning} |")
+    return "\n".join(rows)
