@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bs4 import BeautifulSoup
-from PIL import ExifTags, Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX
@@ -104,18 +104,6 @@ def _face_index(path: Path, family: str) -> int:
         if name == family:
             return index
         index += 1
-
-
-def image_size(path: Path) -> tuple[int, int]:
-    """(width, height) as displayed: an EXIF quarter-turn swaps them, as browsers do."""
-    path = Path(path)
-    try:
-        with Image.open(path) as im:
-            width, height = im.size
-            turned = im.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
-    except (UnidentifiedImageError, OSError) as err:
-        raise _image_error(path, err) from None
-    return (height, width) if turned else (width, height)
 
 
 def generate_cover(dest: Path, *, journal: str, label: str, date_text: str, credit: str = "",

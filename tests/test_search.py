@@ -16,7 +16,8 @@ from bs4 import BeautifulSoup
 
 from devtools.browser import chromium, serve
 from qhgy.search.records import html_to_text
-from qhgy.search.tokens import normalise, query_terms
+from qhgy.search.tokens import normalise
+from search_reference import query_terms
 
 
 @pytest.fixture(scope="module")
@@ -279,7 +280,7 @@ def test_random_substrings_show_every_article_holding_them_and_only_those(page, 
 
 def test_a_single_character_whose_pairs_span_index_chunks_finds_every_article(page, base, site, corpus):
     """Pagefind loads only the chunk holding a prefix itself; search.js loads the next ones too."""
-    from qhgy.search.index import chunk_ranges
+    from search_reference import chunk_ranges
 
     ranges = chunk_ranges(site / "pagefind/2017")
     spanning = {chr(int(frm[1:5], 32)) for (_, to), (frm, _) in zip(ranges, ranges[1:])

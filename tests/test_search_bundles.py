@@ -8,9 +8,10 @@ import pytest
 
 from devtools.archive_gen import generate_archive
 from devtools.browser import chromium, serve
-from qhgy.search.index import build_search_index, chunk_ranges
+from qhgy.search.index import build_search_index
 from qhgy.check import load_journal
-from qhgy.search.tokens import normalise, query_terms
+from qhgy.search.tokens import normalise
+from search_reference import query_terms, chunk_ranges
 
 QUERIES = ["工会", "职工", "会", "西宁", "改革 创新", "汪军"]
 

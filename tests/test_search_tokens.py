@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from qhgy.search.tokens import FILLER, SPACE, TITLE_REGION, decode, index_tokens, query_terms, title_tokens
+from qhgy.search.tokens import FILLER, SPACE, TITLE_REGION, decode, index_tokens, title_tokens
+from search_reference import query_terms
 
 
 def occurs_at(index: list[str], term: dict) -> list[int]:

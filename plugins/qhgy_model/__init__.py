@@ -30,6 +30,7 @@ def take_bodies(generators) -> None:
 
 
 def register() -> None:
-    signals.content_object_init.connect(attach)
+    # in the order of a build: generators made, content read, every context built
     signals.generator_init.connect(give_templates_the_journal)
+    signals.content_object_init.connect(attach)
     signals.all_generators_finalized.connect(take_bodies)

@@ -151,38 +151,3 @@ def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path,
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(listing, ensure_ascii=False), encoding="utf-8")
     return made
-
-
-def _cbor(data: bytes):
-    """The little of CBOR Pagefind's metadata uses (unsigned integers, text, arrays)."""
-    at = 0
-
-    def item():
-        nonlocal at
-        byte = data[at]
-        at += 1
-        major, value = byte >> 5, byte & 31
-        if value >= 24:
-            size = 1 << (value - 24)
-            value, at = int.from_bytes(data[at:at + size], "big"), at + size
-        if major == 0:
-            return value
-        if major == 3:
-            text, at = data[at:at + value].decode(), at + value
-            return text
-        if major == 4:
-            return [item() for _ in range(value)]
-        raise SearchIndexError(None, f"unexpected CBOR type {major} in Pagefind's metadata",
-                               f"check that Pagefind is {PAGEFIND_VERSION}, as pinned")
-
-    return item()
-
-
-def chunk_ranges(bundle_dir: Path) -> list[tuple[str, str]]:
-    """The (first word, last word) of each index chunk of a Pagefind bundle, from its pf_meta."""
-    import gzip
-
-    entry = json.loads((bundle_dir / "pagefind-entry.json").read_text())
-    language = next(iter(entry["languages"].values()))
-    raw = gzip.decompress((bundle_dir / f"pagefind.{language['hash']}.pf_meta").read_bytes())
-    return [(chunk[0], chunk[1]) for chunk in _cbor(raw[len(b"pagefind_dcd"):])[2]]

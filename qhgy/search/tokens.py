@@ -24,8 +24,8 @@ x gets another x in front, so it cannot meet a Han token), a run of other charac
 (punctuation) as one word, and whitespace as "␠". Pagefind indexes only the letter
 and digit runs and the Han tokens; the rest only takes a position.
 
-theme/static/js/search.js implements the same rules; tests/test_search_tokens.py runs both
-on the same strings.
+theme/static/js/search.js implements the same rules, and the query side runs only there; its
+statement in Python, tests/search_reference.py, is what the tests hold search.js to.
 """
 
 from __future__ import annotations
@@ -88,24 +88,6 @@ def han_tokens(run: str) -> list[str]:
     return [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])] + [HAN_PREFIX + code(run[-1]) + RUN_END]
 
 
-def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
-    """(offset, token) of a Han run in a query term. Every other pair is enough (集体 at p and 协商
-    at p+2 spell 集体协商), plus the last pair: half the index lookups of all pairs. `ends`: a
-    word follows in the term, so the run ends there (its end token holds that position). A
-    lone character at the end of a term is a prefix (any pair it starts, or its run's end)."""
-    m = len(run)
-    offsets = list(range(0, m - 1, 2))
-    if m >= 2 and offsets[-1] != m - 2:
-        offsets.append(m - 2)
-    out = [(i, HAN_PREFIX + code(run[i]) + code(run[i + 1])) for i in offsets]
-    if ends:
-        out.append((m - 1, HAN_PREFIX + code(run[-1]) + RUN_END))
-    elif m == 1:
-        out.append((0, HAN_PREFIX + code(run[0])))
-    return out
-
-
-
 def index_tokens(text: str) -> list[str]:
     """The words Pagefind indexes for a text, one position per character of Han text."""
     tokens: list[str] = []
@@ -145,38 +127,3 @@ def decode(tokens: list[str]) -> str:
 def normalise(text: str) -> str:
     """What a literal match compares: prepared, lowercased, whitespace runs as one space."""
     return re.sub(r"\s+", " ", prepare(text).lower())
-
-
-# (Han named outright: Python 3.11's Unicode 14 does not know Extension H as letters)
-_EDGE_PUNCTUATION = re.compile(rf"^(?:(?![{_HAN}])[\W_])+|(?:(?![{_HAN}])[\W_])+$")
-
-
-def query_terms(query: str) -> list[dict]:
-    """The terms of a query: each {text, tokens, offsets}; all must occur (a space means AND).
-
-    A term is what stands between spaces, punctuation inside it included (7·26, 农民工，入会 match
-    as printed); punctuation at its edges is dropped (“金秋助学” is 金秋助学). Punctuation is
-    not indexed but takes a position, so wherever the term occurs, at position p, its tokens lie
-    at p + offsets."""
-    terms = []
-    for chunk in normalise(query).split():
-        part = _EDGE_PUNCTUATION.sub("", chunk)
-        if not part or part in [t["text"] for t in terms]:
-            continue
-        tokens, offsets, at = [], [], 0
-        parts = runs(part)
-        for i, (kind, run) in enumerate(parts):
-            if kind == "han":
-                for offset, token in query_han(run, ends=i + 1 < len(parts)):
-                    offsets.append(at + offset)
-                    tokens.append(token)
-                at += len(run)
-            elif kind == "word":
-                offsets.append(at)
-                tokens.append(word_token(run))
-                at += 1
-            else:
-                at += 1  # a run of punctuation: one position, no token
-        if tokens:
-            terms.append({"text": part, "tokens": tokens, "offsets": offsets})
-    return terms
