@@ -22,6 +22,7 @@ class ContentProblems(ContentError):
     """The content folder has problems; `problems` holds each, as file:line: problem — fix."""
 
     def __init__(self, content_dir: Path, problems: list[ContentError]):
+        self.content_dir = content_dir
         self.problems = problems
         super().__init__(problems[0].path, f"{problems[0].problem} ({len(problems)} problem(s) in {content_dir}/: "
                          "run `invoke check` for all of them)", problems[0].fix, problems[0].line)

@@ -58,7 +58,7 @@ def _report(err: QhgyError) -> None:
     if isinstance(err, ContentProblems):
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s): fix them before building.", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in {err.content_dir}/: fix them before building.", file=sys.stderr)
     else:
         print(f"error: {err}", file=sys.stderr)
 

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import yaml
-from pypinyin import lazy_pinyin
 
 from qhgy.content import dump_yaml
 from qhgy.errors import ContentError
@@ -27,6 +26,8 @@ HEADER = ("# ASCII URL ids of names: /authors/<id>/, /sections/<id>/, /tags/<id>
 
 
 def pinyin_id(name: str) -> str:
+    from pypinyin import lazy_pinyin  # here: it takes ~0.5 s to import, and only a new name needs it
+
     ident = ""
     for part in lazy_pinyin(name):
         for word in re.findall(r"[A-Za-z0-9]+", part):
