@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from qhgy.content import dump_yaml, render_markdown_file
+from qhgy.content import ISSUES_DIR, dump_yaml, render_markdown_file
 from qhgy.journal import LANGUAGE
 
 SECTIONS = [("工作指导", []), ("省总动态", []), ("地方剪影", []), ("产业动态", []), ("理论与实践", []),
@@ -168,7 +168,7 @@ def generate_archive(dest: Path, issues: int, articles_per_issue: int = 50, star
         count = max(10, int(rng.gauss(articles_per_issue, 4)))
         sections = sorted(set(rng.choices(range(len(SECTIONS)), weights=SECTION_WEIGHTS, k=count)))
         plan = sorted(rng.choices(sections, k=count - len(sections)) + sections)
-        issue_dir = dest / "issues" / str(year) / number
+        issue_dir = dest / ISSUES_DIR / str(year) / number
         issue_dir.mkdir(parents=True, exist_ok=True)
         (issue_dir / "issue.yaml").write_text(dump_yaml({
             "journal": "青海工运", "year": str(year), "number": number, "label": f"{year}年第{number}期", "date": date,

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from devtools.archive_gen import generate_archive, pair_statistics
 from qhgy.check import load_journal
+from qhgy.content import ISSUES_DIR
 from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE, build_search_index
 
@@ -125,7 +126,7 @@ def run(articles: int = 3000, bundle_articles: int = DEFAULT_MAX_ARTICLES, keep:
     for folder in (site, cache):
         shutil.rmtree(folder, ignore_errors=True)
     real = [a.body for a in load_journal(Path("content")).articles]
-    if not (content / "issues").exists():
+    if not (content / ISSUES_DIR).exists():
         started = time.perf_counter()
         written = generate_archive(content, issues=math.ceil(articles / 50), domain_texts=real)
         print(f"generated {written} articles in {time.perf_counter() - started:.1f} s into {content}")

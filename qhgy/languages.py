@@ -21,3 +21,9 @@ def long_date(value: dt.date | dt.datetime, lang: str) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     return format_date(value, "long", locale=babel_locale(lang))
+
+
+def typst_language(lang: str) -> tuple[str, str | None]:
+    """Typst's `lang` and `region` of a language code: zh-CN → ("zh", "cn")."""
+    language, _, region = lang.replace("_", "-").partition("-")
+    return language.lower(), region.lower() or None

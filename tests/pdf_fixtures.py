@@ -12,7 +12,9 @@ from pathlib import Path
 import typst
 from pypdf import PdfReader, PdfWriter
 
-NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
+from qhgy.fonts import FONT_DIR
+
+NOTO_DIR = FONT_DIR  # Debian's fonts-noto-cjk (qhgy.fonts)
 
 # The issue text arrives as data (sys.inputs), never as markup: '*', '#', '-', '[', '//',
 # '@' in the text stay characters. A line of the text stays a line of the PDF (a forced

@@ -9,6 +9,8 @@ import typst
 import yaml
 from pypdf import PdfReader
 
+from qhgy.fonts import FONT_DIR
+
 from conftest import CONTENT
 from site_helpers import build_site
 
@@ -48,7 +50,7 @@ def test_only_what_changed_is_rendered_and_an_unchanged_build_rewrites_nothing(c
 def numbered_pdf(path: Path, pages: int) -> None:
     source = "#set page(width: 100mm, height: 140mm)\n#set text(font: \"Noto Serif CJK SC\", lang: \"zh\")\n" \
              f"#for n in range(1, {pages + 1}) {{ [原刊第#(n)页] ; if n < {pages} {{ pagebreak() }} }}"
-    path.write_bytes(typst.compile(source.encode(), font_paths=["/usr/share/fonts/opentype/noto"]))
+    path.write_bytes(typst.compile(source.encode(), font_paths=[str(FONT_DIR)]))
 
 
 def test_articles_are_cut_from_the_issues_print_pdf_by_their_pages(content, tmp_path):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER
-from qhgy.languages import long_date
+from qhgy.languages import long_date, typst_language
 from qhgy.model import Article, Contact, Issue
 
 # The words the print layout adds (one place, for the day the PDFs speak another language).
@@ -30,8 +30,9 @@ class PageSettings:
     leading: float = 0.8
 
     def as_data(self) -> dict:
+        language, region = typst_language(LANGUAGE)
         return {"width": self.width, "height": self.height, "font": self.font, "size": self.size,
-                "leading": self.leading}
+                "leading": self.leading, "lang": language, "region": region}
 
 
 def byline(a: Article) -> list[str]:
