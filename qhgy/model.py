@@ -343,6 +343,9 @@ class Journal:
     ids: dict[str, dict[str, str]]
     content_dir: Path
 
+    def __post_init__(self):
+        self._by_path = {item.path.resolve(): item for item in self.articles + self.pages}
+
     @property
     def latest_issue(self) -> Issue | None:
         return self.issues[0] if self.issues else None
@@ -364,9 +367,6 @@ class Journal:
     def item_at(self, path) -> Article | None:
         """The article or page read from this file."""
         return self._by_path.get(Path(path).resolve())
-
-    def __post_init__(self):
-        self._by_path = {item.path.resolve(): item for item in self.articles + self.pages}
 
     def render_bodies(self) -> None:
         """Render every body with the site's Markdown settings (outside a Pelican build)."""
@@ -446,9 +446,9 @@ def _link_articles(issue: Issue) -> None:
 def _place_notices(issue: Issue, pages: list[Article]) -> None:
     """Pages printed in the issue (`issue` and `order` set: the 征稿启事) join its 目录 at their
     place in print order, inside the section printed around them, marked `toc_notice`."""
+    if not issue.sections:
+        return
     for page in sorted(pages, key=lambda p: p.order):
-        if not issue.sections:
-            return
         page.toc_notice = True
         page.list_title = page.title
         issue.notices.append(page)

@@ -30,6 +30,7 @@ statement in Python, tests/search_reference.py, is what the tests hold search.js
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -75,6 +76,7 @@ def word_token(run: str) -> str:
     return HAN_PREFIX + run if run[:1] in ("x", "X") else run
 
 
+@functools.lru_cache(maxsize=None)  # a few thousand distinct characters, each coded ~15 times an article
 def code(char: str) -> str:
     cp, digits = ord(char), []
     for _ in range(4):
