@@ -1,0 +1,72 @@
+"""Plugin qhgy_search, in an in-process build of the tiny site: a Pagefind bundle under
+output/pagefind/, listed in bundles.json, holding exactly the three articles (not the call for
+submissions, a page), each with its title, facets and the body as the site prints it, at the
+URL of its page."""
+
+import gzip
+import json
+
+import pytest
+
+from qhgy.search.tokens import decode, normalise
+
+from plugin_build import ARTICLES, ISSUE_URL, build, plugins
+
+BUNDLE = "pagefind/2030/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("search"), plugins("qhgy_search"))
+
+
+@pytest.fixture(scope="module")
+def fragments(site) -> dict[str, dict]:
+    """url → what Pagefind stored of the page (its fragments are gzip'd JSON behind a signature)."""
+    out = {}
+    for path in sorted((site.output / BUNDLE / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragment = json.loads(data[len(b"pagefind_dcd"):])
+        out[fragment["url"]] = fragment
+    return out
+
+
+def test_the_build_logs_no_warning(site):
+    assert site.problems() == []
+
+
+def test_bundles_json_lists_one_bundle_of_the_three_articles(site):
+    assert json.loads(site.read("pagefind/bundles.json")) == [{"path": BUNDLE, "years": "2030", "articles": 3}]
+    entry = json.loads(site.read(f"{BUNDLE}pagefind-entry.json"))
+    assert [lang["page_count"] for lang in entry["languages"].values()] == [3]
+    for name in ("pagefind.js", "pagefind-worker.js"):
+        assert (site.output / BUNDLE / name).is_file()
+    assert list((site.output / BUNDLE / "index").glob("*.pf_index"))
+
+
+def test_the_index_holds_each_article_at_the_url_of_its_page(site, fragments):
+    assert set(fragments) == {f"/{ISSUE_URL}{order}/" for order, *_ in ARTICLES}
+    for url in fragments:
+        assert (site.output / url.strip("/") / "index.html").is_file(), url
+
+
+@pytest.mark.parametrize("order, title, authors, pages, slug", ARTICLES)
+def test_each_article_is_indexed_with_its_title_facets_and_printed_body(site, fragments, order, title, authors,
+                                                                        pages, slug):
+    fragment = fragments[f"/{ISSUE_URL}{order}/"]
+    meta, filters = fragment["meta"], fragment["filters"]
+    assert meta["title"] == title and meta["pages"] == pages and meta["issue"] == "2030年第3-4期"
+    assert filters["year"] == ["2030"] and filters.get("author", []) == list(authors)
+    assert filters["section"] == [{"01": "工作指导", "02": "工作指导", "03": "综艺之旅"}[order]]
+    indexed = normalise(decode(fragment["content"].split()))
+    assert indexed.startswith(normalise(title))
+    # every paragraph and heading of the page's body, as a reader sees it, is in the index
+    body = site.soup(f"{ISSUE_URL}{order}/index.html").select_one(".article-body")
+    blocks = [normalise(e.get_text()) for e in body.select("p, h2")]
+    assert len(blocks) >= 3 and all(block in indexed for block in blocks), (blocks, indexed)
+
+
+def test_the_search_bundle_is_kept_in_the_cache_the_setting_names(site):
+    assert site.settings["QHGY_SEARCH_CACHE"] == str(site.output.parent / "cache" / "search")
+    assert any((site.output.parent / "cache" / "search").iterdir())
