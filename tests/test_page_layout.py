@@ -1,15 +1,10 @@
-"""The site in Debian's chromium (Playwright): accessibility (axe-core), layout at phone and
-desktop widths, and screenshots a person can look at."""
-
-import json
+"""Layout of the site at phone and desktop widths in Debian's chromium (Playwright): no
+sideways scrolling, a readable measure, a cover that keeps its space, an issue label never
+broken across lines, and the two columns of the 目录 level."""
 
 import pytest
 
 from devtools.browser import chromium, serve
-
-PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/", "section": "/sections/xin-xi-duan-bo/",
-         "author": "/authors/li-zhong/", "404": "/404.html", "archive": "/archive/", "about": "/about/",
-         "search": "/search/?q=%E5%86%9C%E6%B0%91%E5%B7%A5"}
 
 
 @pytest.fixture(scope="module")
@@ -29,21 +24,6 @@ def browser_page(browser, base):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     yield base, page
     page.close()
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_no_serious_or_critical_accessibility_violations(browser_page, name):
-    from axe_playwright_python.sync_playwright import Axe
-
-    base, page = browser_page
-    page.goto(base + PAGES[name])
-    if name == "search":  # the results, highlights and filters as a reader sees them
-        page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'")
-        page.click(".search-filters summary")
-    results = Axe().run(page)
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], json.dumps(serious, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("width", [360, 390, 1280])
@@ -67,26 +47,6 @@ def test_cover_image_loads_and_keeps_its_space(browser_page):
                          " return [i.naturalWidth, i.getAttribute('width'), i.getAttribute('height'), i.currentSrc]; })()")
     assert size[0] > 0 and size[1] and size[2]
     assert size[3].endswith(".webp")  # chromium takes the modern format
-
-
-def test_keyboard_focus_is_visible(browser_page):
-    base, page = browser_page
-    page.goto(base + "/2017/9-10/07/")
-    page.keyboard.press("Tab")
-    focused = page.evaluate("(() => { const e = document.activeElement; const s = getComputedStyle(e);"
-                            " return [e.className, s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().left]; })()")
-    assert focused[0] == "skip-link" and focused[1] != "none" and focused[3] >= 0
-
-
-def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):
-    from devtools.browser import screenshots
-
-    shots = screenshots(site, tmp_path, browser=browser)
-    assert len(shots) == 6
-    from PIL import Image
-
-    widths = {Image.open(p).size[0] for p in shots}
-    assert widths == {390, 1280}
 
 
 # Each character of the h1 with the top of its line box (no markup assumed: a Range per character).
