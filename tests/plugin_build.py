@@ -19,6 +19,7 @@ Like every real build (`invoke build`, `pelican --fatal errors`), a logged error
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import weakref
@@ -33,13 +34,13 @@ TINY_CONTENT = TINY_SITE / "content"
 SETTINGS_FILE = ROOT / "pelicanconf.py"
 
 
-def _plugin_order() -> list[str]:
+@functools.cache
+def plugin_order() -> tuple[str, ...]:
+    """pelicanconf.PLUGINS. Pelican is imported only when a test builds: importing it (pelican.log)
+    makes every logger created afterwards drop a repeated warning, which other tests rely on."""
     from pelican.settings import get_settings_from_file
 
-    return list(get_settings_from_file(str(SETTINGS_FILE))["PLUGINS"])
-
-
-PLUGIN_ORDER = _plugin_order()
+    return tuple(get_settings_from_file(str(SETTINGS_FILE))["PLUGINS"])
 
 # The fewest plugins with which the theme's pages are written where the model's links point:
 # the checked journal (qhgy_check), author, section and tag pages at their ids (qhgy_ids: the
@@ -56,7 +57,7 @@ PAGES = ("qhgy_check", "qhgy_ids", YAML, "qhgy_lang", "qhgy_model", "qhgy_i18n")
 def plugins(*extra: str, base=PAGES, without: tuple[str, ...] = ()) -> list[str]:
     """base + extra − without, in the order pelicanconf.PLUGINS lists them (the order they connect)."""
     names = (set(base) | set(extra)) - set(without)
-    return sorted(names, key=PLUGIN_ORDER.index)
+    return sorted(names, key=plugin_order().index)
 
 
 # The tiny issue, as the fixture's files say it (tests compare the output with these).
