@@ -82,7 +82,7 @@ def _article_problems(files: ContentFiles) -> list[ContentError]:
         ref, order = meta.get("issue"), meta.get("order")
         if ref and ref not in issue_dates:
             problems.append(ContentError(path, f"'issue' is {ref}, but there is no {ISSUES_DIR}/{ref}/{ISSUE_FILE}"))
-        key = (ref, order)
+        key = (ref, order, meta.get("lang"))  # a translation is the same article in another language
         if key in seen:
             problems.append(ContentError(path, f"'order' {order} is also used by {seen[key]}",
                                          "every article of an issue needs its own order"))
@@ -95,16 +95,16 @@ def _article_problems(files: ContentFiles) -> list[ContentError]:
         if ref in issue_dates and "date" in meta and _iso(meta["date"]) != issue_dates[ref]:
             problems.append(ContentError(path, f"'date' is {_iso(meta['date'])} but the issue "
                                          f"was published {issue_dates[ref]}", "use the issue's date"))
-    # Pelican takes two pieces that share a slug for translations of each other and, with only a
-    # warning, publishes one of them at the translation's URL.
+    # Pelican takes two pieces that share a slug for translations of each other: in one language,
+    # it would publish one of them, with only a warning, at the translation's URL.
     for kind, items in (("article", files.articles), ("page", files.pages)):
-        slugs: dict[str, Path] = {}
+        slugs: dict[tuple, Path] = {}
         for path, meta, _ in items:
             slug = meta.get("slug")
-            if isinstance(slug, str) and slug in slugs:
-                problems.append(ContentError(path, f"'slug' {slug} is also used by {slugs[slug]}",
+            if isinstance(slug, str) and (slug, meta.get("lang")) in slugs:
+                problems.append(ContentError(path, f"'slug' {slug} is also used by {slugs[slug, meta.get('lang')]}",
                                              f"give every {kind} its own slug", key_line(path, "slug")))
-            slugs.setdefault(slug, path)
+            slugs.setdefault((slug, meta.get("lang")), path)
     return problems
 
 

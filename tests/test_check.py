@@ -93,3 +93,20 @@ def test_new_names_get_ids_only_when_asked_and_only_from_valid_content(bundled_c
     (bundled_copy / "articles/2017/9-10/08.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
     broken = check_content(bundled_copy, assign_ids=True)
     assert broken.journal is None and broken.new_ids == [] and broken.problems
+
+
+def test_a_translation_is_the_same_article_in_another_language(bundled_copy):
+    """Same issue, order and slug in another language: a translation, not a clash."""
+    original = bundled_copy / "articles/2017/9-10/07.md"
+    translation = bundled_copy / "articles/2017/9-10/07.en.md"
+    text = original.read_text(encoding="utf-8").replace("lang: zh-CN", "lang: en")
+    translation.write_text(text, encoding="utf-8")
+    checked = check_content(bundled_copy)
+    assert checked.problems == []
+    zh = next(a for a in checked.journal.articles if a.path == original)
+    assert [t.path for t in zh.translations] == [translation] and zh.translations[0].url == "en/2017/9-10/07/"
+    twin = bundled_copy / "articles/2017/9-10/07.twin.md"  # the same language twice is a clash
+    twin.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    problems = [str(p) for p in check_content(bundled_copy).problems]
+    assert any("07.twin.md" in p and "'order' 07 is also used by" in p for p in problems), problems
+    assert any("07.twin.md" in p and "'slug' qhgy-2017-9-10-07 is also used by" in p for p in problems), problems

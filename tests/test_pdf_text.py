@@ -163,3 +163,26 @@ def test_aes_without_the_cryptography_package_says_how_to_mend_the_installation(
     monkeypatch.setattr(PdfReader, "decrypt", no_cryptography)
     with pytest.raises(SourceError, match=r"aes\.pdf: .*'cryptography'.*scripts/setup\.sh"):
         pdf_to_text(pdf)
+
+
+def test_a_repeated_damage_report_still_stops_the_import_with_pelican_loaded(tmp_path):
+    """Pelican, once imported, makes every logger created afterwards drop a message it has seen
+    (its log de-duplication): the same damage on a second PDF must still be reported. Run in a
+    fresh process, so that Pelican is imported before pypdf, as in a build that imports."""
+    import subprocess
+    import sys
+
+    good = make_issue_pdf("\n\n".join(PARAGRAPHS), tmp_path / "good.pdf")
+    first = damage_page(good, tmp_path / "first.pdf", 2, PAGE_DAMAGE[0])
+    second = damage_page(good, tmp_path / "second.pdf", 2, PAGE_DAMAGE[0])
+    code = ("import sys, pelican.log\n"
+            "from qhgy.errors import SourceError\n"
+            "from qhgy.importer.pdf_text import pdf_to_text\n"
+            "for pdf in sys.argv[1:]:\n"
+            "    try:\n"
+            "        pdf_to_text(pdf)\n"
+            "        print('read', pdf)\n"
+            "    except SourceError as err:\n"
+            "        print('refused', err.path.name)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(first), str(second)], capture_output=True, text=True)
+    assert done.stdout.split() == ["refused", "first.pdf", "refused", "second.pdf"], done.stdout + done.stderr

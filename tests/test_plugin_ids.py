@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from qhgy.check import ContentProblems, check_content
+from qhgy.errors import ContentError
 from qhgy.site import JOURNAL_SETTING
 
 from plugin_build import TINY_CONTENT, build, copy_content, plugins
@@ -61,11 +62,16 @@ def test_a_name_without_an_id_fails_the_build_with_the_message(tmp_path, kind, n
     ids = content / "ids.yaml"
     ids.write_text(ids.read_text(encoding="utf-8").replace(f"  {name}: {IDS[kind][name]}\n", ""), encoding="utf-8")
     result = build(tmp_path, plugins(), content=content, raise_errors=False)
-    assert result.error is not None
-    # Pelican logs the file it could not read, and stops (`--fatal errors`, as every real build runs)…
-    assert f"ERROR pelican.generators: Could not process articles/2030/3-4/{article}" in result.problems()
-    # …raised from the plugin's message
-    assert f"the {kind[:-1]} '{name}' has no URL id in {ids}" in result.error_text()
+    # stopped before Pelican reads a file (where it would report only "could not process" the file),
+    # naming the file and the key
+    key = {"authors": "authors", "sections": "category", "tags": "tags"}[kind]
+    line = next(n for n, text in enumerate((content / "articles/2030/3-4" / article).read_text(
+        encoding="utf-8").splitlines(), 1) if text.startswith(f"{key}:"))
+    assert isinstance(result.error, ContentError)
+    assert str(result.error) == (f"{content / 'articles/2030/3-4' / article}:{line}: the {kind[:-1]} '{name}' has "
+                                 f"no URL id in {ids} — run `invoke build`, which assigns ids to new names, or add it "
+                                 "by hand")
+    assert result.problems() == []
     assert not (result.output / "index.html").exists()
 
 

@@ -1,11 +1,14 @@
 """qhgy_ids: authors, sections and tags take their stored ASCII ids (content/ids.yaml, loaded
-with the journal) as URL slugs, and the build stops if two different names would share a page."""
+with the journal) as URL slugs. Before anything is read, a name without an id stops the build,
+naming the file and the key (once Pelican reads a file, it reports an error there only as "could
+not process" the file); after, two different names on one page stop it too."""
 
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article
 
+from qhgy.content import key_line
 from qhgy.errors import ContentError
 from qhgy.ids import registry_path
 from qhgy.site import JOURNAL_SETTING
@@ -15,6 +18,24 @@ KIND_OF = {"authors": "authors", "category": "sections", "tags": "tags"}
 
 class SharedPage(ContentError):
     """Two different names would be written to one page."""
+
+
+def _missing(journal) -> list[tuple[Path, str, str, str]]:
+    """(file, key, kind, name) of every name the content uses that has no id."""
+    missing = []
+    for article in journal.articles:
+        missing += [(article.path, "authors", "authors", a.name) for a in article.authors if not a.id]
+        if article.section and not article.section_id:
+            missing.append((article.path, "category", "sections", article.section))
+        missing += [(article.path, "tags", "tags", t.name) for t in article.tags if not t.id]
+    return missing
+
+
+def check_every_name_has_an_id(pelican) -> None:
+    journal = pelican.settings[JOURNAL_SETTING]
+    for path, key, kind, name in _missing(journal):
+        raise ContentError(path, f"the {kind[:-1]} '{name}' has no URL id in {registry_path(journal.content_dir)}",
+                           "run `invoke build`, which assigns ids to new names, or add it by hand", key_line(path, key))
 
 
 def _set_slug(wrapper, kind: str, content) -> None:
@@ -56,5 +77,6 @@ def _wrappers(article, kind):
 
 
 def register() -> None:
+    signals.initialized.connect(check_every_name_has_an_id)
     signals.content_object_init.connect(set_slugs)
     signals.article_generator_finalized.connect(check_collisions)

@@ -44,12 +44,16 @@ def write_sitemap(pelican) -> None:
 
 
 def feed_authors(context, feed) -> None:
-    latest = context[JOURNAL_SETTING].latest_issue
+    journal = context[JOURNAL_SETTING]
+    latest = journal.latest_issue
     contact = latest.contact if latest else None
     feed.feed["author_name"] = (contact.publisher if contact else "") or f"《{JOURNAL_TITLE}》编辑部"
+    # Pelican names an entry's first author only; the journal knows them all.
+    by_link = {f"{context.get('SITEURL', '')}/{a.url}": a for a in journal.articles}
     for item in feed.items:
-        if not item["author_name"]:
-            item["author_name"] = None  # None, not '': feedgenerator then writes no <author>
+        article = by_link.get(item["link"])
+        names = "、".join(article.author_names) if article else item["author_name"]
+        item["author_name"] = names or None  # None, not '': feedgenerator then writes no <author>
 
 
 def register() -> None:

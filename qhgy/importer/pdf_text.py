@@ -171,6 +171,11 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _pypdf_loggers() -> list[logging.Logger]:
+    return [log for name, log in logging.Logger.manager.loggerDict.items()
+            if (name == "pypdf" or name.startswith("pypdf.")) and isinstance(log, logging.Logger)]
+
+
 def _read_pages(path: Path) -> list[list[_Line]]:
     """Open the PDF (decrypting an owner-only password) and collect each page's lines.
 
@@ -182,6 +187,12 @@ def _read_pages(path: Path) -> list[list[_Line]]:
     pypdf_log.addHandler(collect)
     pypdf_log.setLevel(logging.WARNING)
     pypdf_log.propagate = False
+    # Every report must reach the collector, the tenth like the first: a filter another library
+    # put on pypdf's loggers (Pelican's log de-duplication, once Pelican is imported) would let
+    # a damaged page whose report repeats an earlier one pass as readable.
+    filtered = {log: log.filters[:] for log in _pypdf_loggers()}
+    for log in filtered:
+        log.filters.clear()
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -214,6 +225,8 @@ def _read_pages(path: Path) -> list[list[_Line]]:
         pypdf_log.removeHandler(collect)
         pypdf_log.setLevel(saved[0])
         pypdf_log.propagate = saved[1]
+        for log, filters in filtered.items():
+            log.filters[:] = filters
     if unreadable:
         numbers = ", ".join(str(n) for n, _ in unreadable)
         what = f"page {numbers}" if len(unreadable) == 1 else f"pages {numbers}"
