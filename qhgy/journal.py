@@ -49,8 +49,6 @@ CONTACT_LABELS = {
 # Titles of pieces that are not articles but feed the submission page.
 CALL_FOR_SUBMISSIONS = re.compile(r"征稿(?:启事|通知|简则|函)|稿约")
 
-# Section given to a piece printed outside the 目录 (the editor may change it).
-UNLISTED_SECTION = "本刊要闻"
 # Section of 目录 entries printed before any section heading.
 UNSECTIONED = "综合"
 

@@ -9,7 +9,6 @@ from conftest import CONTENT, SAMPLE
 
 # The files fixed by hand after import (README, "Proofreading the bundled issue").
 HAND_FIXED = {
-    "articles/2017/9-10/01.md",  # section of the cover news item
     "articles/2017/9-10/04.md",  # two headlines of one title: the space between them
     "articles/2017/9-10/36.md",  # columns printed out of order: paragraphs restored; author role
     "articles/2017/9-10/10.md",  # a paragraph split where a column ended after its first line

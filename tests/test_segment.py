@@ -152,3 +152,33 @@ def test_the_report_marks_the_piece_before_a_missing_entry(tmp_path):
             break
         notes.append(line)
     assert any("'失踪的文章' (p. 5), was not found in the body: this piece may hold its text" in n for n in notes)
+
+
+def test_a_section_heading_above_the_next_article_is_not_left_at_the_end_of_the_one_before(tmp_path):
+    """Seen in a 2019 issue: the heading 信息短播, printed above its section's first article, ended
+    the article before it as a stray last paragraph, and the report said nothing."""
+    text = (FIXTURES / "small_issue.txt").read_text(encoding="utf-8")
+    marked = text.replace("(省总权益保障部)\n\n助学金发放现场\n\n", "(省总权益保障部)\n\n助学金发放现场\n\n基层风采\n\n")
+    assert marked != text
+    path = tmp_path / "issue.txt"
+    path.write_text(marked, encoding="utf-8")
+    plan = plan_import(path)
+    before = next(i for i in plan.items if i.draft.title == "扎实开展“金秋助学”活动")
+    assert "基层风采" not in "\n".join(before.draft.paragraphs) + "".join(before.draft.captions)
+    assert any("dropped '基层风采' at its end" in note for note in before.draft.notes)
+    assert "dropped '基层风采'" in plan.report
+    # the pieces after it are found as before
+    assert [i.draft.title for i in plan.items] == [i.draft.title for i in plan_import(FIXTURES / "small_issue.txt").items]
+
+
+def test_a_piece_outside_the_toc_gets_a_section_of_this_issue(sample_plan):
+    """Its section is a guess, and always one the issue's 目录 prints: the piece's printed before it,
+    or after it for one printed before every listed piece (the cover's news item)."""
+    sections = [s["name"] for s in sample_plan.toc.sections]
+    unlisted = [i for i in sample_plan.items if i.piece.entry is None]
+    assert unlisted and all(i.section in sections for i in unlisted)
+    first = sample_plan.items[0]
+    assert first.piece.entry is None and first.section == sample_plan.items[1].section
+    for item in unlisted[1:]:
+        previous = sample_plan.items[item.order - 2]
+        assert item.section == previous.section

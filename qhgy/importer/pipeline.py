@@ -14,13 +14,13 @@ from qhgy.importer.masthead import masthead_start, parse_masthead
 from qhgy.importer.model import Item, Plan
 from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.report import render_report
-from qhgy.importer.segment import Piece, cover_pieces, cut_body
+from qhgy.importer.segment import Piece, cover_pieces, cut_body, drop_section_heads
 from qhgy.importer.source import read_source, source_bytes
 from qhgy.importer.toc import Toc, parse_toc
 from qhgy.importer.write import (
     MANIFEST_NAME, STALE, Outcome, commit, current_hash, decide, read_manifest, render_manifest, stale_files,
 )
-from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE, UNLISTED_SECTION
+from qhgy.journal import CALL_FOR_SUBMISSIONS, JOURNAL_TITLE, LANGUAGE
 from qhgy.schema import validate
 from qhgy.textnorm import normalize
 
@@ -37,6 +37,15 @@ def _last_pages(toc: Toc) -> list[int]:
     return lasts
 
 
+def _neighbour_section(toc: Toc, pieces: list[Piece], n: int) -> str:
+    """The section to guess for a piece printed outside the 目录: that of the listed piece printed
+    before it (after it, for one printed before them all), so always one of the issue's own."""
+    before = [p.entry for p in pieces[:n] if p.entry is not None]
+    after = [p.entry for p in pieces[n + 1 :] if p.entry is not None]
+    neighbour = before[-1] if before else after[0] if after else None
+    return neighbour.section if neighbour is not None else toc.sections[0]["name"]
+
+
 def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
     lasts = _last_pages(toc)
     items: list[Item] = []
@@ -49,7 +58,7 @@ def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
             section, subcolumn = piece.entry.section, piece.entry.subcolumn
         else:
             first = last = previous_last
-            section, subcolumn = UNLISTED_SECTION, None
+            section, subcolumn = _neighbour_section(toc, pieces, order - 1), None
             draft.notes.append(f"printed outside the 目录: page {first} and section '{section}' are guesses")
         kind = "page" if piece.entry is None and CALL_FOR_SUBMISSIONS.search(draft.title) else "article"
         items.append(Item(order, draft, piece, kind, section, subcolumn, first, last))
@@ -118,6 +127,7 @@ def plan_import(source_path: Path, date: dt.date | None = None,
     if body_blocks and PHOTO_WORK_CREDIT.match(body_blocks[-1].text):
         back_cover = normalize(body_blocks.pop().text)  # the back cover's photo, after the last article
     body, notes = cut_body(toc.entries, body_blocks)
+    drop_section_heads(body, toc.sections)
     items = _number_items(toc, cover_pieces(cover_blocks) + body)
 
     issue_meta = {"journal": JOURNAL_TITLE, "year": toc.year, "number": toc.number, "label": toc.label,

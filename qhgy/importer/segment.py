@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from qhgy.importer.blocks import Block
 from qhgy.importer.patterns import SENTENCE_MARKS, closing_kind, is_paragraph_like, is_title_like
-from qhgy.importer.toc import TocEntry
-from qhgy.textnorm import join_lines, similarity
+from qhgy.importer.toc import SUBCOLUMN, TocEntry
+from qhgy.textnorm import join_lines, match_key, similarity
 
 MATCH_THRESHOLD = 0.6  # bigram Dice; the swapped title of the sample scores 0.95, unrelated titles < 0.3
 MAX_TITLE_BLOCKS = 3
@@ -212,3 +212,21 @@ def cover_pieces(blocks: list[Block]) -> list[Piece]:
         if is_title_like(block.text) and any(len(b.text) >= 40 for b in blocks[i + 1 : i + 3]):
             return split_unlisted(Piece(blocks=blocks[i:], title_blocks=1, entry=None, region="cover"))
     return []
+
+
+def drop_section_heads(pieces: list[Piece], sections: list[dict]) -> None:
+    """A section's heading printed above its first article (信息短播, ●健康有道) is cut off with the
+    piece printed before it, as that piece's last line: drop it there and say so. Only a line that
+    is, whole, a section or sub-column name of this issue's 目录 is dropped."""
+    names = {match_key(s["name"]): s["name"] for s in sections}
+    names.update({match_key(sub): sub for s in sections for sub in s.get("subcolumns") or []})
+    for piece in pieces:
+        while len(piece.blocks) > piece.title_blocks + 1:
+            text = piece.blocks[-1].text.strip()
+            marked = SUBCOLUMN.match(text)
+            name = names.get(match_key(marked.group(1) if marked else text))
+            if name is None:
+                break
+            piece.notes.append(f"dropped '{piece.blocks[-1].text}' at its end (source line {piece.blocks[-1].line}): "
+                               f"the heading of '{name}', printed above the next article")
+            piece.blocks = piece.blocks[:-1]
