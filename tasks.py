@@ -14,11 +14,12 @@ def _cli(*args: str) -> None:
 
 @task(help={"source": "the issue's .txt or .pdf", "content_dir": "where to write (default: content)",
             "force": "replace files edited by hand (they are backed up first)",
-            "date": "publication date YYYY-MM-DD, if the 目录 prints none"})
-def import_issue(c, source, content_dir="content", force=False, date=None):
+            "date": "publication date YYYY-MM-DD, if the 目录 prints none",
+            "keep_partial": "write what was found even when most articles of the 目录 are not in the body"})
+def import_issue(c, source, content_dir="content", force=False, date=None, keep_partial=False):
     """Import one print issue into Markdown articles and an issue file."""
     _cli("import", source, "--content-dir", content_dir, *(["--force"] if force else []),
-         *(["--date", date] if date else []))
+         *(["--date", date] if date else []), *(["--keep-partial"] if keep_partial else []))
 
 
 @task(help={"content_dir": "the content folder (default: content)"})

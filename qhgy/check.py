@@ -78,7 +78,13 @@ def _article_problems(files: ContentFiles) -> list[ContentError]:
     for kind, items in (("article", files.articles), ("page", files.pages)):
         for path, meta, _ in items:
             problems += [ContentError(path, p) for p in validate(kind, meta)]
-    for path, meta, _ in files.articles:
+    for path, meta, body in files.articles:
+        # An article the importer did not find in the source is written as a draft with no text: it
+        # is work left to do, not valid content.
+        if meta.get("status") == "draft" and not body.strip():
+            problems.append(ContentError(path, "is a draft with no text (the import did not find it in the source)",
+                                         "paste the article's text under the header, then remove 'status: draft'",
+                                         key_line(path, "status")))
         ref, order = meta.get("issue"), meta.get("order")
         if ref and ref not in issue_dates:
             problems.append(ContentError(path, f"'issue' is {ref}, but there is no {ISSUES_DIR}/{ref}/{ISSUE_FILE}"))

@@ -22,12 +22,12 @@ def _date(text: str) -> dt.date:
 
 
 def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.date | None = None,
-               quiet: bool = False) -> int:
+               quiet: bool = False, keep_partial: bool = False) -> int:
     from qhgy.importer.pipeline import import_issue
     from qhgy.importer.report import render_outcomes
 
     started = time.perf_counter()
-    plan, outcomes = import_issue(source, content_dir, force=force, date=date)
+    plan, outcomes = import_issue(source, content_dir, force=force, date=date, keep_partial=keep_partial)
     if not quiet:
         print(plan.report, end="")
         print(render_outcomes(outcomes))
@@ -73,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
                      help="replace files edited by hand since the last import (backing them up first)")
     imp.add_argument("--date", type=_date, help="publication date YYYY-MM-DD, if the 目录 does not print one")
     imp.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    imp.add_argument("--keep-partial", action="store_true",
+                     help="write what was found even when most articles of the 目录 are not in the body")
     chk = commands.add_parser("check", help="validate every content file")
     chk.add_argument("--content-dir", type=Path, default=Path("content"))
     bld = commands.add_parser("build", help="check the content, then build the site")
@@ -81,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "import":
-            return run_import(args.source, args.content_dir, args.force, args.date, args.quiet)
+            return run_import(args.source, args.content_dir, args.force, args.date, args.quiet, args.keep_partial)
         if args.command == "build":
             return run_build(args.settings, args.content_dir)
         return run_check(args.content_dir)

@@ -219,3 +219,48 @@ def test_a_content_folder_that_is_a_file_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(WriteError, match="cannot be written to"):
         import_issue(SAMPLE, blocker)
+
+
+def _titles_as_body_text(tmp_path) -> Path:
+    """The sample as a PDF whose titles are set like body text would read: the 目录 intact, but
+    hardly a title of it printed above its article (here: every title in the body removed)."""
+    from qhgy.importer.pipeline import plan_import
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    plan = plan_import(SAMPLE)
+    titles = {item.draft.title for item in plan.items if item.piece.entry is not None}
+    body_start = plan.toc.end
+    kept = lines[:body_start] + [line for line in lines[body_start:] if line.strip() not in titles
+                                 and not any(line.strip() and line.strip() in t for t in titles)]
+    path = tmp_path / "qhgy-2017-09-10.txt"
+    path.write_text("\n".join(kept), encoding="utf-8")
+    return path
+
+
+def test_an_import_that_finds_few_articles_stops_and_writes_nothing(tmp_path, scratch_content):
+    source = _titles_as_body_text(tmp_path)
+    result = run_cli("import", source, "--content-dir", scratch_content)
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert "\n" not in message and str(source) in message
+    found = int(message.split("only ")[1].split(" of ")[0])
+    assert found < 0.8 * 53 and "of the 53 articles of the 目录 were found in the body" in message
+    assert ".txt" in message and "--keep-partial" in message
+    assert not scratch_content.exists()
+    kept = run_cli("import", source, "--content-dir", scratch_content, "--keep-partial")
+    assert kept.returncode == 0, kept.stderr
+    report = (scratch_content / "issues/2017/9-10/import-report.txt").read_text(encoding="utf-8")
+    drafts = int(report.split("Drafts to fill in: ")[1].split(" ")[0])
+    assert drafts == 53 - found and drafts == sum(
+        "status: draft" in p.read_text(encoding="utf-8") for p in (scratch_content / "articles").rglob("*.md"))
+    # and the check does not call them valid
+    check = run_cli("check", "--content-dir", scratch_content)
+    assert check.returncode == 1 and check.stderr.count("is a draft with no text") == drafts
+
+
+def test_the_sample_imports_with_no_draft_to_fill_in(scratch_content):
+    assert run_cli("import", SAMPLE, "--content-dir", scratch_content).returncode == 0
+    report = (scratch_content / "issues/2017/9-10/import-report.txt").read_text(encoding="utf-8")
+    assert "Drafts to fill in: 0\n" in report
+    assert run_cli("check", "--content-dir", scratch_content).returncode == 0

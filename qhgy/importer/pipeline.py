@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from qhgy.content import ARTICLES_DIR, ISSUE_FILE, PAGES_DIR, dump_yaml, render_markdown_file
-from qhgy.errors import ContentError
+from qhgy.errors import ContentError, SourceError
 from qhgy.importer.article import build_draft
 from qhgy.importer.blocks import split_blocks
 from qhgy.importer.masthead import masthead_start, parse_masthead
@@ -182,11 +182,36 @@ def _render_files(plan: Plan) -> None:
     plan.files = files
 
 
+# Below this share of the 目录's articles found in the body, the source's text does not follow its
+# 目录 (a PDF whose titles are set as body text, columns read across): most of the issue would be
+# written as empty drafts, so the import stops instead, unless the editor asks for what was found.
+FOUND_AT_LEAST = 0.8
+
+
+class TooLittleFound(SourceError):
+    """Most articles of the 目录 were not found in the body."""
+
+
+def check_found(plan: Plan) -> None:
+    listed = len(plan.toc.entries)
+    found = sum(1 for item in plan.items if item.piece.entry is not None and item.piece.blocks)
+    if found < FOUND_AT_LEAST * listed:
+        raise TooLittleFound(plan.source.path, f"only {found} of the {listed} articles of the 目录 were found in "
+                             f"the body ({found / listed:.0%}): the rest would be written as empty drafts, so nothing "
+                             "was written",
+                             "import the issue's extracted text (.txt) instead, or export the PDF again from the "
+                             "layout program; --keep-partial writes what was found, with drafts for the rest")
+
+
 def import_issue(source_path: Path, content_dir: Path, force: bool = False, date: dt.date | None = None,
-                 backup_dir: Path | None = None) -> tuple[Plan, list[Outcome]]:
-    """Import one issue into content_dir; return the plan and what happened to each file."""
+                 backup_dir: Path | None = None, keep_partial: bool = False) -> tuple[Plan, list[Outcome]]:
+    """Import one issue into content_dir; return the plan and what happened to each file. An
+    import that finds too few of the 目录's articles in the body writes nothing (TooLittleFound),
+    unless keep_partial."""
     content_dir = Path(content_dir)
     plan = plan_import(source_path, date, known_section_names(content_dir))
+    if not keep_partial:
+        check_found(plan)
     manifest_rel = f"{plan.issue_dir}/{MANIFEST_NAME}"
     manifest = read_manifest(content_dir / manifest_rel)
     # Machine-owned files (the report, the manifest) are always rewritten.

@@ -30,6 +30,9 @@ def render_report(plan: Plan) -> str:
     if plan.counts:
         lines.append("Normalised: " + "; ".join(f"{kind} ×{n}" for kind, n in sorted(plan.counts.items())))
     lines.append(f"To proofread: {unsure} piece(s) marked ! below")
+    drafts = sum(1 for i in items if i.kind == "article" and not i.draft.paragraphs)
+    lines.append(f"Drafts to fill in: {drafts}" + (" (articles of the 目录 not found in the body, written with no text: "
+                                                  "paste their text, then remove 'status: draft')" if drafts else ""))
     if plan.notes:
         lines += ["", "Issue-wide notes:"] + [f"  ! {note}" for note in plan.notes]
     lines += ["", f"order  pages   {_pad('section / sub-column', 28)}  title — authors"]
