@@ -141,3 +141,12 @@ def pdf_pages(c, pdf, pages="1", dest="screenshots/pdf", dpi=100):
 
     for path in page_images(Path(pdf), pages, Path(dest), int(dpi)):
         print(path)
+
+
+@task(help={"keep": "folder to keep the PDFs in (default: a temporary folder)",
+            "layouts": "comma-separated layout names (default: all of devtools/magazine_pdf.py)"})
+def score_import(c, keep=None, layouts=""):
+    """Set the bundled issue as print PDFs in several magazine layouts, import each, and score it."""
+    from devtools.import_score import run
+
+    run(keep=keep, layouts=layouts)
