@@ -21,9 +21,11 @@ the page numbers: its text would be lost, and the text around it run together.
 from __future__ import annotations
 
 import logging
+import re
 import statistics
 import unicodedata
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +58,21 @@ MIN_INDENT, MAX_INDENT = 0.75, 4.0
 MIN_INDENTED_SHARE = 2 / 3
 MIN_PARAGRAPHS = 3
 
+# Sizes differing by more than this share are different type (a title, a caption, a byline).
+SIZE_CHANGE = 0.04
+# A line this close (em) to the layout's first-line indent is indented.
+INDENT_SLACK = 0.5
+# Without paragraph spacing: at least this share of all lines indented says the layout indents.
+MIN_UNSPACED_SHARE = 0.05
+# Running heads and folios: an edge line of at most this many characters, one of whose words is
+# at that edge of at least this share of the pages (and of at least MIN_EDGE_PAGES).
+MAX_EDGE_CHARS = 60
+REPEATED_SHARE = 0.3
+MIN_EDGE_PAGES = 3
+
+# A section's label set in brackets on a line of its own (＜省总动态＞, 【信息短播】) is a block of its own.
+LABEL = re.compile(r"^[＜<〈【\[]\s*\S{2,16}?\s*[＞>〉】\]]$")
+
 DAMAGED_FIX = "re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt"
 
 
@@ -68,6 +85,8 @@ class _Line:
     x1: float = 0.0  # right end of the line (estimated from the font's glyph widths)
     font: str = ""  # the font the line starts in
     end_font: str = ""  # the font it ends in
+    start_size: float = 0.0  # the size of its first fragment
+    end_size: float = 0.0  # the size of its last
 
 
 def pdf_to_text(path: Path) -> str:
@@ -81,6 +100,8 @@ def pdf_to_text(path: Path) -> str:
                           "run OCR on it or import the issue's extracted .txt")
 
     pitch = _normal_pitch(pages)
+    repeated = _repeated_edges(pages, pitch)
+    pages = [[line for line in page if line.text not in repeated] for page in pages]
     columns = [column for page in pages for column in _columns(page)]
     indent = _paragraph_indent(columns, pitch)
     blocks: list[list[str]] = []
@@ -89,6 +110,7 @@ def pdf_to_text(path: Path) -> str:
     last: tuple[_Line, list[_Line], bool] | None = None
     for column in columns:
         inked = [line for line in column if not is_furniture(line.text)]  # the column's text
+        left = min((line.x0 for line in inked), default=0.0)
         previous = above = None  # the line of text before, the line of any kind before
         for line in column:
             if is_furniture(line.text):
@@ -100,7 +122,12 @@ def pdf_to_text(path: Path) -> str:
             if previous is None:  # the top of a column: a new block, unless the paragraph runs on
                 new = last is None or not _runs_on(*last, line, inked, indent)
             else:
-                new = _starts_block(previous, line, pitch)
+                # an indented line after a block's first line set at the column's edge is the next
+                # line of an entry set with a hanging indent (a 目录's wrapped title), not a paragraph
+                hanging = began and previous.x0 - left < INDENT_SLACK * previous.size
+                new = (_starts_block(previous, line, pitch) or _type_changes(previous, line)
+                       or (_indented(line, left, indent) and not hanging)
+                       or bool(LABEL.match(previous.text)) or bool(LABEL.match(line.text)))
             if new:
                 blocks += furniture
                 furniture = []
@@ -128,13 +155,17 @@ def _paragraph_indent(columns: list[list[_Line]], pitch: float) -> float | None:
     """The first-line indent (em) of the layout's paragraphs, or None if it does not indent them.
 
     Learned from paragraphs that spacing sets apart inside a column: how far their first line
-    starts right of their second."""
+    starts right of their second; in a layout that sets no space between paragraphs, from how
+    far lines start right of their column's edge."""
     offsets = []
     for column in columns:
         starts = [n for n in range(1, len(column)) if _starts_block(column[n - 1], column[n], pitch)]
         for n in starts:
             if n + 1 < len(column) and not _starts_block(column[n], column[n + 1], pitch) and column[n].size:
                 offsets.append((column[n].x0 - column[n + 1].x0) / column[n].size)
+    if len(offsets) < MIN_PARAGRAPHS:
+        # Too few paragraphs set apart by spacing to learn from: a layout that sets none
+        return _unspaced_indent(columns)
     indented = [o for o in offsets if MIN_INDENT <= o <= MAX_INDENT]
     if len(indented) < MIN_PARAGRAPHS or len(indented) < MIN_INDENTED_SHARE * len(offsets):
         return None
@@ -330,8 +361,9 @@ def _lines(fragments: list[tuple[float, float, float, float, str, str]]) -> list
             last.x1 = max(last.x1, right)
             last.font = last.font or font
             last.end_font = font
+            last.end_size = size
         else:
-            lines.append(_Line(y, size, text, x, right, font, font))
+            lines.append(_Line(y, size, text, x, right, font, font, size, size))
     for line in lines:
         stripped = line.text.lstrip()
         if len(stripped) < len(line.text):  # leading spaces are not where the ink starts
@@ -354,6 +386,71 @@ def _normal_pitch(pages: list[list[_Line]]) -> float:
         # body leading, or the smallest step seen if the text sets lines closer.
         return min([USUAL_PITCH, *steps])
     return statistics.mode(steps)
+
+
+def _family(font: str) -> str:
+    """A font's family from its PDF name: ABCDEF+NotoSansCJKsc-Bold → NotoSansCJKsc."""
+    return font.lstrip("/").split("+")[-1].split("-")[0].split(",")[0]
+
+
+def _type_changes(previous: _Line, line: _Line) -> bool:
+    """A change of size or of typeface family from the end of one line to the start of the next
+    starts a block: titles, kickers, bylines, headings and captions are set in other type than
+    the text. Bold and regular of one family are not told
+    apart: a paragraph may run on after a bold run-in (**一是…。**) at a line end."""
+    before, after = previous.end_size or previous.size, line.start_size or line.size
+    if abs(before - after) > SIZE_CHANGE * max(before, after):
+        return True
+    return bool(previous.end_font and line.font) and _family(previous.end_font) != _family(line.font)
+
+
+def _indented(line: _Line, left: float, indent: float | None) -> bool:
+    """In a layout that indents its paragraphs, a line starting by that indent right of its
+    column's edge begins a paragraph, spacing or not."""
+    if indent is None or not line.size:
+        return False
+    return abs((line.x0 - left) / line.size - indent) <= INDENT_SLACK
+
+
+def _unspaced_indent(columns: list[list[_Line]]) -> float | None:
+    """The first-line indent (em) of a layout that sets no space between paragraphs: most lines
+    start at their column's edge, and a good share of the others the same few em right of it."""
+    offsets, lines = [], 0
+    for column in columns:
+        if len(column) < 4:
+            continue
+        left = min(line.x0 for line in column)
+        lines += len(column)
+        offsets += [(line.x0 - left) / line.size for line in column if line.size]
+    indented = [o for o in offsets if MIN_INDENT <= o <= MAX_INDENT]
+    if len(indented) < MIN_PARAGRAPHS or len(indented) < MIN_UNSPACED_SHARE * lines:
+        return None
+    middle = statistics.median(indented)
+    alike = [o for o in indented if abs(o - middle) <= INDENT_SLACK]
+    return middle if len(alike) >= MIN_INDENTED_SHARE * len(indented) else None
+
+
+def _parts(text: str) -> list[str]:
+    """The words of a running head or folio, digits made alike (page 12 and page 47 match)."""
+    return [part for part in re.split(r"[\s＜＞<>|·•]+", re.sub(r"\d", "0", text)) if part]
+
+
+def _repeated_edges(pages: list[list[_Line]], pitch: float) -> set[str]:
+    """Running heads and folios in whatever form the layout prints them: a line at the top or
+    the bottom of a page, set apart from the text, one of whose words (digits aside) is at that
+    edge of many pages."""
+    edges = []
+    for page in pages:
+        if len(page) < 3:
+            continue
+        by_height = sorted(page, key=lambda line: -line.y)
+        for place, edge, neighbour in (("top", by_height[0], by_height[1]), ("bottom", by_height[-1], by_height[-2])):
+            apart = abs(edge.y - neighbour.y) > GAP_FACTOR * pitch * max(edge.size, neighbour.size, 1.0)
+            if apart and len(edge.text) <= MAX_EDGE_CHARS:
+                edges.append((place, edge.text))
+    counts = Counter((place, part) for place, text in edges for part in set(_parts(text)))
+    often = max(MIN_EDGE_PAGES, REPEATED_SHARE * len(pages))
+    return {text for place, text in edges if any(counts[place, part] >= often for part in _parts(text))}
 
 
 def _starts_block(previous: _Line, line: _Line, pitch: float) -> bool:

@@ -38,8 +38,11 @@ def _last_pages(toc: Toc) -> list[int]:
 
 
 def _neighbour_section(toc: Toc, pieces: list[Piece], n: int) -> str:
-    """The section to guess for a piece printed outside the 目录: that of the listed piece printed
-    before it (after it, for one printed before them all), so always one of the issue's own."""
+    """The section to guess for a piece printed outside the 目录: the one its label names, if the
+    目录 has it; else that of the listed piece printed before it (after it, for one printed before
+    them all), so always one of the issue's own."""
+    if pieces[n].label in [s["name"] for s in toc.sections]:
+        return pieces[n].label
     before = [p.entry for p in pieces[:n] if p.entry is not None]
     after = [p.entry for p in pieces[n + 1 :] if p.entry is not None]
     neighbour = before[-1] if before else after[0] if after else None

@@ -29,6 +29,7 @@ class Piece:
     entry: TocEntry | None  # None: printed outside the 目录
     region: str = "body"  # "cover" for pieces before the 目录
     kicker: str = ""
+    label: str = ""  # the section label printed above a piece outside the 目录 (＜省总动态＞)
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -127,12 +128,22 @@ def split_unlisted(piece: Piece) -> list[Piece]:
     blocks = piece.blocks
     start = piece.title_blocks + 1
     for c in range(start, len(blocks) - 1):
-        if closing_kind(blocks[c].text) and not closing_kind(blocks[c + 1].text) and _starts_new_piece(blocks, c + 1):
+        if not closing_kind(blocks[c].text) or closing_kind(blocks[c + 1].text):
+            continue
+        # a section's label may stand between the attribution and the next title
+        label = LABEL.match(blocks[c + 1].text.strip())
+        first = c + 2 if label else c + 1
+        if _starts_new_piece(blocks, first):
             head = Piece(blocks=blocks[: c + 1], title_blocks=piece.title_blocks, entry=piece.entry,
                          region=piece.region, kicker=piece.kicker, notes=piece.notes)
-            rest = Piece(blocks=blocks[c + 1 :], title_blocks=1, entry=None, region=piece.region)
+            rest = Piece(blocks=blocks[first:], title_blocks=1, entry=None, region=piece.region,
+                         label=label.group(1) if label else "")
             return [head] + split_unlisted(rest)
     return pieces
+
+
+# A section's label on a line of its own, in brackets: ＜省总动态＞, 【信息短播】.
+LABEL = re.compile(r"^[＜<〈【\[]\s*(\S{2,16}?)\s*[＞>〉】\]]$")
 
 
 # 引题: two or three parallel phrases of a few characters each, "提高政治站位 把准主攻方向 加强组织领导".
@@ -215,14 +226,14 @@ def cover_pieces(blocks: list[Block]) -> list[Piece]:
 
 
 def drop_section_heads(pieces: list[Piece], sections: list[dict]) -> None:
-    """A section's heading printed above its first article (信息短播, ●健康有道) is cut off with the
+    """A section's heading printed above its first article (信息短播, ＜省总动态＞, ●健康有道) is cut off with the
     piece printed before it, as that piece's last line: drop it there and say so. Only a line that
     is, whole, a section or sub-column name of this issue's 目录 is dropped."""
     names = {match_key(s["name"]): s["name"] for s in sections}
     names.update({match_key(sub): sub for s in sections for sub in s.get("subcolumns") or []})
     for piece in pieces:
         while len(piece.blocks) > piece.title_blocks + 1:
-            text = piece.blocks[-1].text.strip()
+            text = piece.blocks[-1].text.strip().strip("＜＞<>〈〉【】[]").strip()
             marked = SUBCOLUMN.match(text)
             name = names.get(match_key(marked.group(1) if marked else text))
             if name is None:
