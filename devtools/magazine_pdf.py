@@ -122,6 +122,7 @@ TEMPLATE = r"""
   text(font: sans, weight: "bold", size: size, a.title)
   if a.subtitle != "" { linebreak(); text(font: sans, size: size * 0.6, "——" + a.subtitle) }
   if a.byline.len() > 0 { v(0.3em); for line in a.byline { text(size: 9.5pt, line); linebreak() } }
+  else if a.dated != "" { linebreak() }
   if a.dated != "" { text(size: 9pt, a.dated) }
   v(0.6em)
 }
@@ -210,6 +211,13 @@ def _byline(article) -> list[str]:
     return [f"{a.role}　{a.name}" if a.role else a.name for a in article.authors]
 
 
+def _author_note(note: str) -> str:
+    """The note on the author as the journal prints it: (作者系…) for a post, (作者名片：…) for more."""
+    if not note:
+        return ""
+    return f"（作者名片：{note}）" if len(note) > 30 else f"（作者系{note}）"
+
+
 def _tail(article) -> list[str]:
     lines = []
     if article.source_unit:
@@ -245,7 +253,7 @@ def issue_data(issue, layout: Layout) -> dict:
             "byline": _byline(article),
             "dated": f"（{long_date(article.article_date, LANGUAGE)}）" if article.article_date else "",
             "blocks": blocks(article.html), "tail": _tail(article),
-            "note": f"（{article.author_note}）" if article.author_note else "",
+            "note": _author_note(article.author_note),
             "section": article.section or (previous.section if previous else ""),
             "section_label": article.section if new_section and article.kind == "article" else "",
             "sub_label": article.subcolumn if new_sub else "",

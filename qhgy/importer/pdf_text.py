@@ -126,7 +126,7 @@ def pdf_to_text(path: Path) -> str:
                 # line of an entry set with a hanging indent (a 目录's wrapped title), not a paragraph
                 hanging = began and previous.x0 - left < INDENT_SLACK * previous.size
                 new = (_starts_block(previous, line, pitch) or _type_changes(previous, line)
-                       or (_indented(line, left, indent) and not hanging)
+                       or (_indented(line, left, indent) and not hanging) or _set_apart(line, left)
                        or bool(LABEL.match(previous.text)) or bool(LABEL.match(line.text)))
             if new:
                 blocks += furniture
@@ -410,6 +410,13 @@ def _indented(line: _Line, left: float, indent: float | None) -> bool:
     if indent is None or not line.size:
         return False
     return abs((line.x0 - left) / line.size - indent) <= INDENT_SLACK
+
+
+def _set_apart(line: _Line, left: float) -> bool:
+    """A line starting further right than any paragraph indent is set apart from the text: flush
+    right (an attribution, （省总研究室）) or centred (a dateline, a caption). The text's own lines
+    start at the column's edge or at the indent."""
+    return bool(line.size) and (line.x0 - left) / line.size > MAX_INDENT
 
 
 def _unspaced_indent(columns: list[list[_Line]]) -> float | None:

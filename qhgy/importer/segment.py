@@ -146,6 +146,14 @@ def split_unlisted(piece: Piece) -> list[Piece]:
 LABEL = re.compile(r"^[＜<〈【\[]\s*(\S{2,16}?)\s*[＞>〉】\]]$")
 
 
+def _unlisted(blocks: list[Block], region: str = "body") -> Piece:
+    """A piece printed outside the 目录; a section label above its title is its label, not its title."""
+    label = LABEL.match(blocks[0].text.strip()) if len(blocks) > 2 else None
+    if label:
+        return Piece(blocks=blocks[1:], title_blocks=1, entry=None, region=region, label=label.group(1))
+    return Piece(blocks=blocks, title_blocks=1, entry=None, region=region)
+
+
 # 引题: two or three parallel phrases of a few characters each, "提高政治站位 把准主攻方向 加强组织领导".
 KICKER = re.compile(r"^[\u4e00-\u9fff“”]{2,12}(?:[ 　]+[\u4e00-\u9fff“”]{2,12}){1,3}$")
 
@@ -179,7 +187,7 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
     if starts and starts[0][0] > 0:
         lead = blocks[: starts[0][0]]
         if any(is_paragraph_like(b.text) for b in lead):
-            pieces.append(Piece(blocks=lead, title_blocks=1, entry=None))
+            pieces.append(_unlisted(lead))
         else:
             notes.append(f"dropped {len(lead)} short line(s) between the 目录 and the first article "
                          f"(source line {lead[0].line})")
