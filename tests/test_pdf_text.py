@@ -186,3 +186,30 @@ def test_a_repeated_damage_report_still_stops_the_import_with_pelican_loaded(tmp
             "        print('refused', err.path.name)\n")
     done = subprocess.run([sys.executable, "-c", code, str(first), str(second)], capture_output=True, text=True)
     assert done.stdout.split() == ["refused", "first.pdf", "refused", "second.pdf"], done.stdout + done.stderr
+
+
+WIDE_LINES = r"""
+#set page(width: 120mm, height: 80mm, margin: 10mm)
+#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh", region: "cn")
+#text(tracking: 0.5em)[最直接最有效的办法]
+
+#text(font: "Noto Sans CJK SC", tracking: 0.6em)[QING HAI GONG YUN]
+
+提高政治站位 把准主攻方向 加强组织领导
+
+Trade Unions in Qinghai: A Survey
+"""
+
+
+def test_spaces_of_type_set_wide_are_undone_and_real_spaces_kept(tmp_path):
+    """Tracking or a justified line stretched over a few characters reads as 最 直 接 最 and
+    Q I N G  H A I; a kicker's spaces between its phrases and Latin word spaces are the text's."""
+    import typst
+
+    from qhgy.fonts import FONT_DIR
+
+    pdf = tmp_path / "wide.pdf"
+    typst.compile(WIDE_LINES.encode(), output=str(pdf), font_paths=[str(FONT_DIR)])
+    lines = [line for line in pdf_to_text(pdf).splitlines() if line]
+    assert lines == ["最直接最有效的办法", "QING HAI GONG YUN", "提高政治站位 把准主攻方向 加强组织领导",
+                     "Trade Unions in Qinghai: A Survey"]

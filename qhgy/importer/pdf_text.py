@@ -34,6 +34,7 @@ from pypdf.errors import DependencyError
 
 from qhgy.errors import SourceError
 from qhgy.importer.blocks import is_furniture
+from qhgy.textnorm import CJK
 
 # A gap this many times the normal pitch is paragraph spacing, not leading.
 # Layout programs put at least ~1.5 lines between spaced paragraphs; ~1.0 inside one.
@@ -69,6 +70,13 @@ MIN_UNSPACED_SHARE = 0.05
 MAX_EDGE_CHARS = 60
 REPEATED_SHARE = 0.3
 MIN_EDGE_PAGES = 3
+
+# A line whose Chinese characters nearly all stand apart (of at least MIN_APART neighbours) was
+# set wide (justification over few characters, tracking): the spaces are not the text's. Not
+# fewer: a masthead or byline pads two-character names (副 主 编:常伟宁 周 慧), and a
+# kicker spaces its phrases.
+APART_SHARE = 0.9
+MIN_APART = 4
 
 # A section's label set in brackets on a line of its own (＜省总动态＞, 【信息短播】) is a block of its own.
 LABEL = re.compile(r"^[＜<〈【\[]\s*\S{2,16}?\s*[＞>〉】\]]$")
@@ -368,8 +376,26 @@ def _lines(fragments: list[tuple[float, float, float, float, str, str]]) -> list
         stripped = line.text.lstrip()
         if len(stripped) < len(line.text):  # leading spaces are not where the ink starts
             line.x0 += _guess(" ") * line.size * (len(line.text) - len(stripped))
-        line.text = line.text.strip()
+        line.text = _unspace(line.text.strip())
     return [line for line in lines if line.text]
+
+
+_APART = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+_SPACED_LETTERS = re.compile(r"^\S(?: {1,2}\S){3,}$")
+
+
+def _unspace(text: str) -> str:
+    """Undo the spaces pypdf reads into a line set wide: a justified line stretched over a short
+    text, or type set with tracking (最 直 接 最, Q I N G  H A I). Chinese characters nearly all of
+    whose neighbours stand apart are joined; letters standing apart one by one make words again (two
+    spaces were a word space). A space a line really has (between the phrases of a kicker) stays."""
+    if _SPACED_LETTERS.match(text) and all(len(t) == 1 for t in text.split()):
+        return " ".join(word.replace(" ", "") for word in text.split("  "))
+    neighbours = len(re.findall(f"[{CJK}] ?(?=[{CJK}])", text))
+    apart = len(_APART.findall(text))
+    if neighbours >= MIN_APART and apart >= APART_SHARE * neighbours:
+        return _APART.sub("", text)
+    return text
 
 
 def _normal_pitch(pages: list[list[_Line]]) -> float:
