@@ -41,6 +41,7 @@ class Layout:
     title_span: bool = True  # titles across all the columns, or inside the first
     news_columns: int = 3  # columns of the news page (信息短播)
     running_head: bool = True
+    engine: str = "typst"  # or "chromium": HTML and CSS printed by a browser (devtools.magazine_html)
 
 
 LAYOUTS = {layout.name: layout for layout in (
@@ -48,6 +49,7 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("two_columns_titles_in_column", title_span=False),
     Layout("one_column", columns=1, news_columns=1),
     Layout("two_columns_no_running_heads", running_head=False),
+    Layout("chromium_two_columns", engine="chromium"),
 )}
 
 
@@ -288,6 +290,10 @@ def make_magazine_pdf(issue, layout: Layout, dest: Path) -> Path:
 
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if layout.engine == "chromium":
+        from devtools.magazine_html import issue_html, print_html
+
+        return print_html(issue_html(issue_data(issue, layout)), dest)
     data = json.dumps(issue_data(issue, layout), ensure_ascii=False)
     _, warnings = typst.compile_with_warnings(TEMPLATE.encode("utf-8"), output=str(dest), sys_inputs={"data": data},
                                              font_paths=[str(FONT_DIR)], ignore_system_fonts=True)

@@ -61,6 +61,9 @@ MIN_PARAGRAPHS = 3
 
 # Sizes differing by more than this share are different type (a title, a caption, a byline).
 SIZE_CHANGE = 0.04
+# A wrapped line of a list ends at most this many em before its column's edge (ragged, unlike
+# justified text).
+HANGING_SLACK = 3.0
 # A line this close (em) to the layout's first-line indent is indented.
 INDENT_SLACK = 0.5
 # Without paragraph spacing: at least this share of all lines indented says the layout indents.
@@ -119,6 +122,10 @@ def pdf_to_text(path: Path) -> str:
     for column in columns:
         inked = [line for line in column if not is_furniture(line.text)]  # the column's text
         left = min((line.x0 for line in inked), default=0.0)
+        # where the column's lines end: a line or two wider than the rest (a centred heading over
+        # both columns) does not count
+        ends = sorted(line.x1 for line in inked)
+        right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
         previous = above = None  # the line of text before, the line of any kind before
         for line in column:
             if is_furniture(line.text):
@@ -130,9 +137,10 @@ def pdf_to_text(path: Path) -> str:
             if previous is None:  # the top of a column: a new block, unless the paragraph runs on
                 new = last is None or not _runs_on(*last, line, inked, indent)
             else:
-                # an indented line after a block's first line set at the column's edge is the next
-                # line of an entry set with a hanging indent (a 目录's wrapped title), not a paragraph
-                hanging = began and previous.x0 - left < INDENT_SLACK * previous.size
+                # an indented line after a line set at the column's edge that runs (nearly) to its end
+                # is the next line of an entry set with a hanging indent (a 目录's wrapped title)
+                hanging = (previous.x0 - left < INDENT_SLACK * previous.size
+                           and previous.x1 >= right - HANGING_SLACK * previous.size)
                 new = (_starts_block(previous, line, pitch) or _type_changes(previous, line)
                        or (_indented(line, left, indent) and not hanging) or _set_apart(line, left)
                        or bool(LABEL.match(previous.text)) or bool(LABEL.match(line.text)))
@@ -165,12 +173,17 @@ def _paragraph_indent(columns: list[list[_Line]], pitch: float) -> float | None:
     Learned from paragraphs that spacing sets apart inside a column: how far their first line
     starts right of their second; in a layout that sets no space between paragraphs, from how
     far lines start right of their column's edge."""
+    sizes = [round(line.size, 1) for column in columns for line in column if line.size]
+    body = statistics.mode(sizes) if sizes else 0.0  # the text's size: titles and headings are not paragraphs
     offsets = []
     for column in columns:
         starts = [n for n in range(1, len(column)) if _starts_block(column[n - 1], column[n], pitch)]
         for n in starts:
-            if n + 1 < len(column) and not _starts_block(column[n], column[n + 1], pitch) and column[n].size:
+            if (n + 1 < len(column) and not _starts_block(column[n], column[n + 1], pitch) and column[n].size
+                    and abs(column[n].size - body) <= SIZE_CHANGE * body):
                 offsets.append((column[n].x0 - column[n + 1].x0) / column[n].size)
+    # A first line left of its second is an entry set with a hanging indent (a 目录), no paragraph.
+    offsets = [o for o in offsets if o > -MIN_INDENT]
     if len(offsets) < MIN_PARAGRAPHS:
         # Too few paragraphs set apart by spacing to learn from: a layout that sets none
         return _unspaced_indent(columns)
@@ -376,8 +389,21 @@ def _lines(fragments: list[tuple[float, float, float, float, str, str]]) -> list
         stripped = line.text.lstrip()
         if len(stripped) < len(line.text):  # leading spaces are not where the ink starts
             line.x0 += _guess(" ") * line.size * (len(line.text) - len(stripped))
-        line.text = _unspace(line.text.strip())
+        line.text = _unspace(_unradical(line.text.strip()))
     return [line for line in lines if line.text]
+
+
+# Radicals for characters: some PDF writers (Chromium's, for one) map a character's glyph to the
+# radical that looks the same (⽬ U+2F6C for 目, ⻘ U+2ED8 for 青), which no search or reader takes
+# for the character. Kangxi radicals have their character as compatibility form; of the
+# supplement, those that stand for a whole simplified character are listed (after Unicode's
+# CJKRadicals.txt).
+_RADICALS = re.compile("[\u2e80-\u2eff\u2f00-\u2fd5]")
+_SUPPLEMENT = dict(zip("⺠⻄⻅⻆⻉⻊⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰", "民西见角贝足车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙"))
+
+
+def _unradical(text: str) -> str:
+    return _RADICALS.sub(lambda m: _SUPPLEMENT.get(m.group(), unicodedata.normalize("NFKC", m.group())), text)
 
 
 _APART = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
