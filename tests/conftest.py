@@ -80,3 +80,28 @@ def published_site(tmp_path_factory) -> Path:
     result = build_site(output, settings="publishconf.py")
     assert result.returncode == 0, result.stdout + result.stderr
     return output
+
+
+# Browser tests: Debian's chromium through Playwright, one per test module (its sync API cannot
+# nest), and the bundled site served on loopback.
+@pytest.fixture(scope="module")
+def browser():
+    from devtools.browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    from devtools.browser import serve
+
+    with serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser_page(browser, base):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    yield base, page
+    page.close()

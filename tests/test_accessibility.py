@@ -5,30 +5,10 @@ import json
 
 import pytest
 
-from devtools.browser import chromium, serve
 
 PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/", "section": "/sections/xin-xi-duan-bo/",
          "author": "/authors/li-zhong/", "404": "/404.html", "archive": "/archive/", "about": "/about/",
          "search": "/search/?q=%E5%86%9C%E6%B0%91%E5%B7%A5"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser_page(browser, base):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    yield base, page
-    page.close()
 
 
 @pytest.mark.parametrize("name", PAGES)

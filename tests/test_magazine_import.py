@@ -4,7 +4,6 @@ with the section, folios), imported and scored against the proofread Markdown.
 
 Every layout must import at least as well as issue 16 asks: 98% on every count."""
 
-from pathlib import Path
 
 import pytest
 

@@ -4,26 +4,6 @@ broken across lines, and the two columns of the 目录 level."""
 
 import pytest
 
-from devtools.browser import chromium, serve
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
-        yield browser
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser_page(browser, base):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    yield base, page
-    page.close()
 
 
 @pytest.mark.parametrize("width", [360, 390, 1280])

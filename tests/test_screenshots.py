@@ -1,16 +1,9 @@
 """Screenshots a person can look at: the home, issue and article pages at a phone's and a
 desktop's width, in Debian's chromium (devtools.browser.screenshots, also `invoke screenshots`)."""
 
-import pytest
 from PIL import Image
 
-from devtools.browser import SCREENSHOT_PAGES, WIDTHS, chromium, screenshots
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
-        yield browser
+from devtools.browser import SCREENSHOT_PAGES, WIDTHS, screenshots
 
 
 def test_screenshots_at_phone_and_desktop_width(site, browser, tmp_path):

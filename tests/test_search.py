@@ -14,7 +14,6 @@ from urllib.parse import quote
 import pytest
 from bs4 import BeautifulSoup
 
-from devtools.browser import chromium, serve
 from qhgy.search.records import html_to_text
 from qhgy.search.tokens import normalise
 from search_reference import query_terms
@@ -46,18 +45,6 @@ def holding(corpus, query: str, where=lambda a: True) -> set[str]:
 def in_title(corpus, query: str) -> set[str]:
     terms = [t["text"] for t in query_terms(query)]
     return {url for url, a in corpus.items() if all(t in normalise(a["title"]) for t in terms)}
-
-
-@pytest.fixture(scope="module")
-def base(site):
-    with serve(site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:  # one Playwright per module: its sync API cannot nest
-        yield browser
 
 
 @pytest.fixture(scope="module")
