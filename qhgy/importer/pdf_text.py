@@ -100,8 +100,21 @@ class _Line:
     end_size: float = 0.0  # the size of its last
 
 
+@dataclass
+class PdfText:
+    """A PDF's text as the text stages read it, and where each line was printed."""
+    text: str  # one PDF line per line, a blank line between blocks
+    pages: list[int | None]  # the PDF page (from 1) of each line of text (None for a blank line)
+    folios: dict[int, int]  # the page number printed on a PDF page, where one is
+
+
 def pdf_to_text(path: Path) -> str:
     """Return the PDF's text: one PDF line per line, a blank line between blocks."""
+    return read_pdf(path).text
+
+
+def read_pdf(path: Path) -> PdfText:
+    """The PDF's text, the page of each line and the folios printed on the pages."""
     path = Path(path)
     pages = _read_pages(path)
 
@@ -112,14 +125,17 @@ def pdf_to_text(path: Path) -> str:
 
     pitch = _normal_pitch(pages)
     repeated = _repeated_edges(pages, pitch)
+    folios = {n: folio for n, page in enumerate(pages, start=1)
+              if (folio := _folio([line.text for line in page if line.text in repeated or is_furniture(line.text)]))}
     pages = [[line for line in page if line.text not in repeated] for page in pages]
-    columns = [column for page in pages for column in _columns(page)]
+    placed = [(n, column) for n, page in enumerate(pages, start=1) for column in _columns(page)]
+    columns = [column for _, column in placed]
     indent = _paragraph_indent(columns, pitch)
-    blocks: list[list[str]] = []
-    furniture: list[list[str]] = []  # blocks of running heads and folios, set aside until a block starts
+    blocks: list[list[tuple[str, int]]] = []  # (line, PDF page) of each block
+    furniture: list[list[tuple[str, int]]] = []  # blocks of running heads and folios, set aside until a block starts
     # The last line of text so far, its column's text, and whether it began its block.
     last: tuple[_Line, list[_Line], bool] | None = None
-    for column in columns:
+    for page_number, column in placed:
         inked = [line for line in column if not is_furniture(line.text)]  # the column's text
         left = min((line.x0 for line in inked), default=0.0)
         # where the column's lines end: a line or two wider than the rest (a centred heading over
@@ -131,7 +147,7 @@ def pdf_to_text(path: Path) -> str:
             if is_furniture(line.text):
                 if not furniture or above is None or above is previous or _starts_block(above, line, pitch):
                     furniture.append([])
-                furniture[-1].append(line.text)
+                furniture[-1].append((line.text, page_number))
                 above = line
                 continue
             if previous is None:  # the top of a column: a new block, unless the paragraph runs on
@@ -148,13 +164,26 @@ def pdf_to_text(path: Path) -> str:
                 blocks += furniture
                 furniture = []
                 blocks.append([])
-            blocks[-1].append(line.text)
+            blocks[-1].append((line.text, page_number))
             previous = above = line
             began = new
         if inked:
             last = (inked[-1], inked, began)
     blocks += furniture
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+    text = "\n\n".join("\n".join(line for line, _ in block) for block in blocks) + "\n"
+    lines_pages: list[int | None] = []
+    for k, block in enumerate(blocks):
+        lines_pages += ([None] if k else []) + [page for _, page in block]
+    return PdfText(text, lines_pages, folios)
+
+
+def _folio(edges: list[str]) -> int | None:
+    """The page number among a page's running heads and folios: a number standing alone, or at
+    either end of a running head (青海工运 2017年第9-10期 48)."""
+    for text in edges:
+        if m := re.fullmatch(r"\s*(\d{1,3})\s*", text) or re.search(r"(?:^|\s)(\d{1,3})$|^(\d{1,3})\s", text):
+            return int(next(g for g in m.groups() if g))
+    return None
 
 
 def _columns(page: list[_Line]) -> list[list[_Line]]:

@@ -15,7 +15,7 @@ from qhgy.importer.model import Item, Plan
 from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.report import render_report
 from qhgy.importer.segment import Piece, cover_pieces, cut_body, drop_section_heads
-from qhgy.importer.source import read_source, source_bytes
+from qhgy.importer.source import Source, read_source, source_bytes
 from qhgy.importer.toc import Toc, parse_toc
 from qhgy.importer.write import (
     MANIFEST_NAME, STALE, Outcome, commit, current_hash, decide, read_manifest, render_manifest, stale_files,
@@ -47,6 +47,28 @@ def _neighbour_section(toc: Toc, pieces: list[Piece], n: int) -> str:
     after = [p.entry for p in pieces[n + 1 :] if p.entry is not None]
     neighbour = before[-1] if before else after[0] if after else None
     return neighbour.section if neighbour is not None else toc.sections[0]["name"]
+
+
+def check_folios(source: Source, toc: Toc, items: list[Item]) -> list[str]:
+    """A print PDF's page numbers against its 目录: an article whose title stands on a page whose
+    folio is not the 目录's page is marked; a 目录 page that no page prints is an issue-wide note."""
+    if not source.folios:
+        return []
+    for item in items:
+        entry, blocks = item.piece.entry, item.piece.blocks
+        if entry is None or not blocks:
+            continue
+        page = source.pages[blocks[0].line - 1] if blocks[0].line - 1 < len(source.pages) else None
+        folio = source.folios.get(page)
+        if folio is not None and folio != entry.page:
+            item.draft.notes.append(f"the 目录 gives page {entry.page}, but the page its title is printed on has "
+                                    f"the folio {folio}: check which is right")
+    printed = set(source.folios.values())
+    missing = sorted({entry.page for entry in toc.entries} - printed)
+    if not missing:
+        return []
+    return [f"the 目录 gives page(s) {', '.join(map(str, missing))}, which no page of the PDF prints as its "
+            "number: check the 目录's page numbers"]
 
 
 def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
@@ -132,6 +154,7 @@ def plan_import(source_path: Path, date: dt.date | None = None,
     body, notes = cut_body(toc.entries, body_blocks)
     drop_section_heads(body, toc.sections)
     items = _number_items(toc, cover_pieces(cover_blocks) + body)
+    notes += check_folios(source, toc, items)
 
     issue_meta = {"journal": JOURNAL_TITLE, "year": toc.year, "number": toc.number, "label": toc.label,
                   "date": toc.date.isoformat()}

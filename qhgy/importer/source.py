@@ -19,6 +19,8 @@ class Source:
     kind: str  # "txt" or "pdf"
     lines: list[str]
     notes: list[str] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)  # a PDF's page of each line (empty for text)
+    folios: dict[int, int] = field(default_factory=dict)  # the page number printed on each PDF page
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -60,10 +62,14 @@ def read_source(path: Path) -> Source:
     if path.is_dir():
         raise SourceError(path, "is a folder, not a file", "give the issue's .txt or .pdf file")
     suffix = path.suffix.lower()
+    pages: list[int | None] = []
+    folios: dict[int, int] = {}
     if suffix in PDF_SUFFIXES:
-        from qhgy.importer.pdf_text import pdf_to_text
+        from qhgy.importer.pdf_text import read_pdf
 
-        text, kind, notes = pdf_to_text(path), "pdf", ["text layer read from the PDF with pypdf"]
+        pdf = read_pdf(path)
+        text, kind, notes = pdf.text, "pdf", ["text layer read from the PDF with pypdf"]
+        pages, folios = pdf.pages, pdf.folios
     elif suffix in TEXT_SUFFIXES:
         data = source_bytes(path)
         if not data.strip():
@@ -77,4 +83,6 @@ def read_source(path: Path) -> Source:
     lines = [line.replace("\u3000", " ").replace("\u00a0", " ").rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
         raise SourceError(path, "contains no text", "export the issue's text again or import its PDF")
-    return Source(path=path, kind=kind, lines=lines, notes=notes)
+    if pages:
+        pages += [None] * (len(lines) - len(pages))  # the blank line after the last
+    return Source(path=path, kind=kind, lines=lines, notes=notes, pages=pages, folios=folios)
