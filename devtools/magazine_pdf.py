@@ -30,6 +30,7 @@ from qhgy.fonts import FONT_DIR
 from qhgy.languages import long_date
 from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER
 from qhgy.pdf.blocks import blocks
+from qhgy.pdf.documents import byline, tail
 
 NEWS_SECTION = "信息短播"  # the section the journal sets as a news page of short items
 
@@ -207,28 +208,11 @@ TEMPLATE = r"""
 """
 
 
-def _byline(article) -> list[str]:
-    if not any(a.role for a in article.authors):
-        return ["　".join(article.author_names)] if article.authors else []
-    return [f"{a.role}　{a.name}" if a.role else a.name for a in article.authors]
-
-
 def _author_note(note: str) -> str:
     """The note on the author as the journal prints it: (作者系…) for a post, (作者名片：…) for more."""
     if not note:
         return ""
     return f"（作者名片：{note}）" if len(note) > 30 else f"（作者系{note}）"
-
-
-def _tail(article) -> list[str]:
-    lines = []
-    if article.source_unit:
-        lines.append(f"（{article.source_unit}）")
-    if article.reprinted_from:
-        lines.append(f"摘自{article.reprinted_from}")
-    if article.credits:
-        lines.append(f"（{article.credits}）")
-    return lines
 
 
 def issue_data(issue, layout: Layout) -> dict:
@@ -252,9 +236,9 @@ def issue_data(issue, layout: Layout) -> dict:
         new_sub = article.subcolumn and (new_section or previous.subcolumn != article.subcolumn)
         articles.append({
             "title": article.title, "kicker": article.kicker, "subtitle": article.subtitle,
-            "byline": _byline(article),
+            "byline": byline(article),
             "dated": f"（{long_date(article.article_date, LANGUAGE)}）" if article.article_date else "",
-            "blocks": blocks(article.html), "tail": _tail(article),
+            "blocks": blocks(article.html), "tail": tail(article),
             "note": _author_note(article.author_note),
             "section": article.section or (previous.section if previous else ""),
             "section_label": article.section if new_section and article.kind == "article" else "",

@@ -118,3 +118,7 @@ def is_title_like(text: str) -> bool:
 
 def is_paragraph_like(text: str) -> bool:
     return len(text) >= 30 or bool(SENTENCE_MARKS.search(text))
+
+
+# A section's label on a line of its own, in brackets: ＜省总动态＞, 【信息短播】 (group 1: the name).
+SECTION_LABEL = re.compile(r"^[＜<〈【\[]\s*(\S{2,16}?)\s*[＞>〉】\]]$")

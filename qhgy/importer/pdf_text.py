@@ -34,6 +34,7 @@ from pypdf.errors import DependencyError
 
 from qhgy.errors import SourceError
 from qhgy.importer.blocks import is_furniture
+from qhgy.importer.patterns import SECTION_LABEL
 from qhgy.textnorm import CJK
 
 # A gap this many times the normal pitch is paragraph spacing, not leading.
@@ -81,8 +82,6 @@ MIN_EDGE_PAGES = 3
 APART_SHARE = 0.9
 MIN_APART = 4
 
-# A section's label set in brackets on a line of its own (＜省总动态＞, 【信息短播】) is a block of its own.
-LABEL = re.compile(r"^[＜<〈【\[]\s*\S{2,16}?\s*[＞>〉】\]]$")
 
 DAMAGED_FIX = "re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt"
 
@@ -159,7 +158,7 @@ def read_pdf(path: Path) -> PdfText:
                            and previous.x1 >= right - HANGING_SLACK * previous.size)
                 new = (_starts_block(previous, line, pitch) or _type_changes(previous, line)
                        or (_indented(line, left, indent) and not hanging) or _set_apart(line, left)
-                       or bool(LABEL.match(previous.text)) or bool(LABEL.match(line.text)))
+                       or bool(SECTION_LABEL.match(previous.text)) or bool(SECTION_LABEL.match(line.text)))
             if new:
                 blocks += furniture
                 furniture = []

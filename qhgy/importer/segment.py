@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from qhgy.importer.blocks import Block
-from qhgy.importer.patterns import SENTENCE_MARKS, closing_kind, is_paragraph_like, is_title_like
+from qhgy.importer.patterns import SECTION_LABEL, SENTENCE_MARKS, closing_kind, is_paragraph_like, is_title_like
 from qhgy.importer.toc import SUBCOLUMN, TocEntry
 from qhgy.textnorm import join_lines, match_key, similarity
 
@@ -131,7 +131,7 @@ def split_unlisted(piece: Piece) -> list[Piece]:
         if not closing_kind(blocks[c].text) or closing_kind(blocks[c + 1].text):
             continue
         # a section's label may stand between the attribution and the next title
-        label = LABEL.match(blocks[c + 1].text.strip())
+        label = SECTION_LABEL.match(blocks[c + 1].text.strip())
         first = c + 2 if label else c + 1
         if _starts_new_piece(blocks, first):
             head = Piece(blocks=blocks[: c + 1], title_blocks=piece.title_blocks, entry=piece.entry,
@@ -142,13 +142,10 @@ def split_unlisted(piece: Piece) -> list[Piece]:
     return pieces
 
 
-# A section's label on a line of its own, in brackets: ＜省总动态＞, 【信息短播】.
-LABEL = re.compile(r"^[＜<〈【\[]\s*(\S{2,16}?)\s*[＞>〉】\]]$")
-
 
 def _unlisted(blocks: list[Block], region: str = "body") -> Piece:
     """A piece printed outside the 目录; a section label above its title is its label, not its title."""
-    label = LABEL.match(blocks[0].text.strip()) if len(blocks) > 2 else None
+    label = SECTION_LABEL.match(blocks[0].text.strip()) if len(blocks) > 2 else None
     if label:
         return Piece(blocks=blocks[1:], title_blocks=1, entry=None, region=region, label=label.group(1))
     return Piece(blocks=blocks, title_blocks=1, entry=None, region=region)
@@ -241,8 +238,8 @@ def drop_section_heads(pieces: list[Piece], sections: list[dict]) -> None:
     names.update({match_key(sub): sub for s in sections for sub in s.get("subcolumns") or []})
     for piece in pieces:
         while len(piece.blocks) > piece.title_blocks + 1:
-            text = piece.blocks[-1].text.strip().strip("＜＞<>〈〉【】[]").strip()
-            marked = SUBCOLUMN.match(text)
+            text = piece.blocks[-1].text.strip()
+            marked = SUBCOLUMN.match(text) or SECTION_LABEL.match(text)
             name = names.get(match_key(marked.group(1) if marked else text))
             if name is None:
                 break
