@@ -4,7 +4,7 @@ its proofread Markdown, beside the import of its extracted text.
 
 For every article of the proofread issue: was it found (an imported piece with its title and
 a body), is its body clean (the text, markup aside, at least CLEAN alike), and are its section,
-authors, roles, own date and source unit right. Each share is of all the issue's articles: one
+authors, roles, own date, source unit and photo captions right. Each share is of all the issue's articles: one
 not found counts as wrong everywhere."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from qhgy.textnorm import match_key, similarity
 
 FOUND = 0.8  # a piece whose title is at least this alike is the article
 CLEAN = 0.95  # bodies at least this alike (character pairs) are clean
-FIELDS = ("section", "authors", "roles", "article_date", "source_unit")
+FIELDS = ("section", "authors", "roles", "article_date", "source_unit", "captions")
 
 
 @dataclass
@@ -44,6 +44,12 @@ def _plain(markdown_or_html: str, md) -> str:
     from qhgy.search.records import html_to_text
 
     return match_key(html_to_text(md.reset().convert(markdown_or_html)))
+
+
+def _captions(html: str) -> list[str]:
+    from bs4 import BeautifulSoup
+
+    return [match_key(c.get_text()) for c in BeautifulSoup(html, "html.parser").find_all("figcaption")]
 
 
 def score_plan(name: str, plan, issue) -> Score:
@@ -76,6 +82,7 @@ def score_plan(name: str, plan, issue) -> Score:
         right["article_date"] += (d.article_date or None) == (article.article_date.isoformat()
                                                               if article.article_date else None)
         right["source_unit"] += (d.source_unit or "") == article.source_unit
+        right["captions"] += [match_key(c) for c in d.captions] == _captions(article.html)
     return Score(name, len(issue.articles), found, clean, right)
 
 

@@ -28,6 +28,7 @@ body { font: 9.5pt/1.62 "Noto Serif CJK SC"; margin: 0; }
 .section { font: bold 10pt "Noto Sans CJK SC"; border-bottom: 0.8pt solid black; margin: 0 0 0.8em; }
 .sub { font: 9pt "Noto Sans CJK SC"; margin: 0 0 0.5em; }
 .head { text-align: center; margin-bottom: 0.8em; }
+.body .head p { text-indent: 0; }  /* a centred head is not indented as the text is */
 .kicker, .subtitle { font: 10pt "Noto Sans CJK SC"; margin: 0; }
 .title { font: bold 17pt/1.3 "Noto Sans CJK SC"; margin: 0; }
 .news .title { font-size: 12pt; }
@@ -87,10 +88,10 @@ def _head(a) -> str:
     return '<div class="head">' + "".join(parts) + "</div>"
 
 
-def _piece(a, with_head: bool) -> str:
+def _piece(a, with_head: bool, brackets: str) -> str:
     labels = ""
     if a["section_label"]:
-        labels += f'<p class="section">＜{escape(a["section_label"])}＞</p>'
+        labels += f'<p class="section">{brackets[0]}{escape(a["section_label"])}{brackets[-1]}</p>'
     if a["sub_label"]:
         labels += f'<p class="sub">●{escape(a["sub_label"])}</p>'
     tail = "".join(f'<p class="tail">{escape(line)}</p>' for line in a["tail"])
@@ -114,7 +115,8 @@ def issue_html(data: dict) -> str:
     for group in data["groups"]:
         first = group[0]
         across = layout["title_span"] and not first["news"]
-        body = _piece(first, not across) + "".join("<hr>" + _piece(a, True) for a in group[1:])
+        body = (_piece(first, not across, layout["brackets"])
+                + "".join("<hr>" + _piece(a, True, layout["brackets"]) for a in group[1:]))
         groups.append(f'<section class="group{" news" if first["news"] else ""}">'
                       + (_head(first) if across else "") + f'<div class="body">{body}</div></section>')
     masthead = "".join(f"<p>{escape(line)}</p>" for line in data["masthead"])

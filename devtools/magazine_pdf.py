@@ -43,6 +43,8 @@ class Layout:
     news_columns: int = 3  # columns of the news page (信息短播)
     running_head: bool = True
     engine: str = "typst"  # or "chromium": HTML and CSS printed by a browser (devtools.magazine_html)
+    toc_leaders: bool = False  # 目录 entries as "title …… 05", the page number flush right after dot leaders
+    brackets: str = "＜＞"  # around a section's name in its label and the running head: ＜栏目＞ or 【栏目】
 
 
 LAYOUTS = {layout.name: layout for layout in (
@@ -51,6 +53,7 @@ LAYOUTS = {layout.name: layout for layout in (
     Layout("one_column", columns=1, news_columns=1),
     Layout("two_columns_no_running_heads", running_head=False),
     Layout("chromium_two_columns", engine="chromium"),
+    Layout("toc_leaders_square_brackets", title_span=False, toc_leaders=True, brackets="【】"),
 )}
 
 
@@ -75,7 +78,7 @@ TEMPLATE = r"""
       set par(first-line-indent: 0em)
       let even = calc.even(counter(page).get().first())
       let journal-side = [青海工运 #h(0.5em) #data.label]
-      let section-side = [＜#section-of-page()＞]
+      let section-side = [#L.brackets.clusters().first()#section-of-page()#L.brackets.clusters().last()]
       if even { grid(columns: (1fr, 1fr), align: (left, right), journal-side, section-side) }
       else { grid(columns: (1fr, 1fr), align: (left, right), section-side, journal-side) }
       v(-5pt)
@@ -159,7 +162,16 @@ TEMPLATE = r"""
     block(above: 1em, below: 0.5em, sticky: true, text(font: sans, weight: "bold", size: 12pt, s.name))
     for e in s.entries {
       if e.sub != "" { block(above: 0.5em, below: 0.3em, sticky: true, text(font: sans, size: 9pt, "●" + e.sub)) }
-      block(above: 0.45em, below: 0.45em, {
+      block(above: 0.45em, below: 0.45em, if L.toc_leaders {
+        // the page number in a column of its own at the right (a right tab), level with the
+        // title's last line; leaders fill the rest of that line
+        set par(justify: false)
+        grid(columns: (1fr, auto), column-gutter: 0.3em, align: bottom, {
+          e.title
+          if e.authors != "" { h(0.6em); text(size: 8.5pt, "//" + e.authors) }
+          box(width: 1fr, repeat(gap: 0.15em)[.])
+        }, text(font: sans, weight: "bold", e.page))
+      } else {
         set par(justify: false, hanging-indent: 2em)
         text(font: sans, weight: "bold", e.page)
         h(0.8em)
@@ -174,7 +186,7 @@ TEMPLATE = r"""
   [#metadata(a.section) <sec>]
   if a.section_label != "" {
     block(below: 0.8em, { set par(first-line-indent: 0em)
-      text(font: sans, weight: "bold", size: 10pt, "＜" + a.section_label + "＞"); v(-0.5em); line(length: 100%, stroke: 0.8pt) })
+      text(font: sans, weight: "bold", size: 10pt, L.brackets.clusters().first() + a.section_label + L.brackets.clusters().last()); v(-0.5em); line(length: 100%, stroke: 0.8pt) })
   }
   if a.sub_label != "" { block(below: 0.5em, { set par(first-line-indent: 0em); text(font: sans, size: 9pt, "●" + a.sub_label) }) }
 }

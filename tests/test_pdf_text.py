@@ -213,3 +213,67 @@ def test_spaces_of_type_set_wide_are_undone_and_real_spaces_kept(tmp_path):
     lines = [line for line in pdf_to_text(pdf).splitlines() if line]
     assert lines == ["最直接最有效的办法", "QING HAI GONG YUN", "提高政治站位 把准主攻方向 加强组织领导",
                      "Trade Unions in Qinghai: A Survey"]
+
+
+PHOTO_PAGE = r"""
+#set page(width: 110mm, height: 230mm, margin: 12mm)
+#set text(font: "Noto Serif CJK SC", size: 10pt, lang: "zh")
+// unjustified: where a stretched line really ends is not read (see pdf_text.FULL_SLACK)
+#set par(justify: false, leading: 0.62em, spacing: 0.62em, first-line-indent: (amount: 2em, all: true))
+#let caption(body) = block(above: 0.4em, below: 0.9em, align(center, text(font: "Noto Sans CJK SC", size: 7.5pt, body)))
+#align(center, block(width: 60%, text(font: "Noto Sans CJK SC", weight: "bold", size: 15pt)[省总工会召开十三届九次委员会议暨全省工会工作推进会]))
+#align(center, text(size: 8pt)[本刊记者　朱爱丽])
+
+9月22日，省总工会召开十三届九次委员会议，深入学习贯彻习近平总书记重要讲话精神，学习贯彻中央、省委群团改革工作座谈会精神，学习贯彻省第十三次党代会精神。会议由省总党组书记主持，全体委员和
+
+#block(above: 0.6em, below: 0.3em, rect(width: 100%, height: 30mm, fill: luma(215), stroke: none))
+#caption[省总党组书记、常务副主席李忠主持会议并讲话，全体委员参加会议并分组讨论]
+
+#par(first-line-indent: 0em)[各市州总工会负责同志列席会议。会议指出，习近平总书记重要指示从全局和战略高度深刻阐明做好群团工作、推进群团改革的重大意义、目标任务和基本要求。]
+
+会议要求，各级工会要提高政治站位，深入学习领会习近平总书记重要讲话重要指示精神，切实增强贯彻落实的思想自觉和行动自觉。
+
+#block(above: 0.6em, below: 0.3em, image("photo.png", width: 100%, height: 25mm))
+#caption[会议现场]
+
+会议强调，要紧盯年初确定的目标任务，系统梳理工作进度，着实补齐工作短板，狠抓落实，以优异成绩迎接党的十九大胜利召开。
+
+会议审议通过了有关人事事项，选举产生了新一届经费审查委员会，并对下一阶段的重点工作作出了具体安排和部署。
+
+会议号召，全省各级工会组织和广大工会干部要以更加饱满的热情、更加务实的作风，团结动员广大职工群众建功立业。
+
+#align(right, text(size: 8pt)[（省总办公室）])
+"""
+
+
+def test_captions_are_read_by_their_type_and_place_under_a_picture(tmp_path):
+    """A line in smaller type right under a photo (a raster image, or a filled box standing for
+    one) begins a caption, and the caption's centred lines are one block. The paragraph the photo
+    interrupts runs on below it; small type that stands under no picture (a byline, an
+    attribution) is no caption; a centred title wrapped over lines is one block."""
+    import typst
+    from PIL import Image
+
+    from qhgy.fonts import FONT_DIR
+    from qhgy.importer.pdf_text import read_pdf
+
+    Image.new("RGB", (60, 20), (120, 140, 160)).save(tmp_path / "photo.png")
+    source = tmp_path / "page.typ"
+    source.write_text(PHOTO_PAGE, encoding="utf-8")
+    pdf = tmp_path / "page.pdf"
+    typst.compile(str(source), output=str(pdf), font_paths=[str(FONT_DIR)])
+
+    read = read_pdf(pdf)
+    lines = read.text.split("\n")
+    blocks = pdf_blocks(read.text)
+    joined = ["".join(block) for block in blocks]
+    captions = ["".join(block) for block in blocks
+                if lines.index(block[0]) + 1 in read.captions]
+    assert captions == ["省总党组书记、常务副主席李忠主持会议并讲话，全体委员参加会议并分组讨论", "会议现场"]
+    assert joined[0] == "省总工会召开十三届九次委员会议暨全省工会工作推进会"  # wrapped, centred: one block
+    # the paragraph the photo cuts is one paragraph, its caption set aside after it
+    cut = next(j for j in joined if j.startswith("9月22日"))
+    assert "全体委员和各市州总工会负责同志列席会议。" in cut and "李忠" not in cut
+    assert "本刊记者朱爱丽" in [j.replace("　", "").replace(" ", "") for j in joined]
+    assert "（省总办公室）" in joined
+    assert not any(lines[n - 1].startswith(("本刊记者", "（省总办公室）")) for n in read.captions)

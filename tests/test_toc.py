@@ -177,3 +177,23 @@ def test_a_section_heading_at_the_foot_of_a_toc_page():
 ])
 def test_a_title_over_two_toc_lines_joins_as_its_language_does(first, second, title):
     assert _toc(first, second).entries[0].title == title
+
+
+def test_titles_wrapped_before_dot_leaders_and_the_page():
+    """A 目录 set with dot leaders and the page flush right: a long title wraps and its page follows
+    on its last line, after the author mark too; leaders longer than any title are no running text.
+    A short line over an entry stays a section heading."""
+    dots = ". " * 40
+    lines = ["目 录", "", "2017年第9-10期（2017年10月10日出版）", "", "省委群团改革工作座谈会特辑", "",
+             "习近平总书记关于群团工作和群团改革的重要指", f"示{dots}03", "",
+             f"在省委群团改革工作座谈会上的发言 //李忠{dots[:6]}07", "",
+             "工作指导", "", "青海省总工会农民工入会服务工作规划（2017—", f"2020年）{dots}13",
+             "探析工会在新时期产业工人队伍建设中的作用 //", f"朱爱丽{dots}44", "",
+             "正文第一段，内容。"]
+    toc = parse_toc(lines, Path("x.pdf"))
+    assert [(e.page, e.title, e.authors, e.section) for e in toc.entries] == [
+        (3, "习近平总书记关于群团工作和群团改革的重要指示", [], "省委群团改革工作座谈会特辑"),
+        (7, "在省委群团改革工作座谈会上的发言", ["李忠"], "省委群团改革工作座谈会特辑"),
+        (13, "青海省总工会农民工入会服务工作规划（2017—2020年）", [], "工作指导"),
+        (44, "探析工会在新时期产业工人队伍建设中的作用", ["朱爱丽"], "工作指导"),
+    ]

@@ -16,6 +16,7 @@ from qhgy.textnorm import normalize
 
 def build_draft(piece: Piece) -> Draft:
     draft = Draft(title="", kicker=piece.kicker, notes=list(piece.notes))
+    draft.captions = [normalize(caption, draft.counts) for caption in piece.captions]
     draft.title = choose_title(piece, draft)
     if piece.kicker:
         draft.kicker = normalize(piece.kicker, draft.counts)

@@ -26,7 +26,7 @@ import statistics
 import unicodedata
 import warnings
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -82,6 +82,15 @@ MIN_EDGE_PAGES = 3
 APART_SHARE = 0.9
 MIN_APART = 4
 
+# A picture is an image or a filled shape at least this many points (1/72 inch) on each side:
+# rules, underlines and table lines are thinner, a photo box of a news page is ~80 pt high.
+MIN_PICTURE = 36.0
+# A caption's first line stands within this many em under its picture, in type smaller than the
+# text's.
+CAPTION_GAP = 2.0
+# A centred line: its middle within this many em of its column's middle.
+CENTRED_SLACK = 1.0
+
 
 DAMAGED_FIX = "re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt"
 
@@ -100,11 +109,22 @@ class _Line:
 
 
 @dataclass
+class _Picture:
+    """Where a photo (an image, or a filled box standing for one) is printed on a page."""
+    x0: float
+    y0: float  # bottom
+    x1: float
+    y1: float  # top
+
+
+@dataclass
 class PdfText:
     """A PDF's text as the text stages read it, and where each line was printed."""
     text: str  # one PDF line per line, a blank line between blocks
     pages: list[int | None]  # the PDF page (from 1) of each line of text (None for a blank line)
     folios: dict[int, int]  # the page number printed on a PDF page, where one is
+    captions: set[int] = field(default_factory=set)  # the line (from 1) each photo caption starts on
+    repeated: int = 0  # lines dropped as running heads or folios by repeating at the pages' edges
 
 
 def pdf_to_text(path: Path) -> str:
@@ -115,7 +135,7 @@ def pdf_to_text(path: Path) -> str:
 def read_pdf(path: Path) -> PdfText:
     """The PDF's text, the page of each line and the folios printed on the pages."""
     path = Path(path)
-    pages = _read_pages(path)
+    pages, pictures = _read_pages(path)
 
     visible = sum(len("".join(line.text.split())) for page in pages for line in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
@@ -126,15 +146,23 @@ def read_pdf(path: Path) -> PdfText:
     repeated = _repeated_edges(pages, pitch)
     folios = {n: folio for n, page in enumerate(pages, start=1)
               if (folio := _folio([line.text for line in page if line.text in repeated or is_furniture(line.text)]))}
-    pages = [[line for line in page if line.text not in repeated] for page in pages]
+    kept = [[line for line in page if line.text not in repeated] for page in pages]
+    dropped = sum(len(page) for page in pages) - sum(len(page) for page in kept)
+    pages = kept
     placed = [(n, column) for n, page in enumerate(pages, start=1) for column in _columns(page)]
     columns = [column for _, column in placed]
     indent = _paragraph_indent(columns, pitch)
+    body = _body_size(columns)
     blocks: list[list[tuple[str, int]]] = []  # (line, PDF page) of each block
-    furniture: list[list[tuple[str, int]]] = []  # blocks of running heads and folios, set aside until a block starts
+    # Blocks set aside until the next block of text starts, so that a paragraph runs on past them:
+    # running heads and folios (dropped later by their form), photo captions (kept by their place).
+    furniture: list[list[tuple[str, int]]] = []
+    captions: list[list[tuple[str, int]]] = []
+    caption_blocks: set[int] = set()
     # The last line of text so far, its column's text, and whether it began its block.
     last: tuple[_Line, list[_Line], bool] | None = None
     for page_number, column in placed:
+        on_page = pictures[page_number - 1]
         inked = [line for line in column if not is_furniture(line.text)]  # the column's text
         left = min((line.x0 for line in inked), default=0.0)
         # where the column's lines end: a line or two wider than the rest (a centred heading over
@@ -142,6 +170,7 @@ def read_pdf(path: Path) -> PdfText:
         ends = sorted(line.x1 for line in inked)
         right = ends[int(0.9 * (len(ends) - 1))] if ends else 0.0
         previous = above = None  # the line of text before, the line of any kind before
+        caption: _Line | None = None  # the caption line before, while a caption goes on
         for line in column:
             if is_furniture(line.text):
                 if not furniture or above is None or above is previous or _starts_block(above, line, pitch):
@@ -149,31 +178,79 @@ def read_pdf(path: Path) -> PdfText:
                 furniture[-1].append((line.text, page_number))
                 above = line
                 continue
+            if caption is not None and not _starts_block(caption, line, pitch) and not _type_changes(caption, line):
+                captions[-1].append((line.text, page_number))  # the caption's next line
+                caption = above = line
+                continue
+            caption = None
+            if _captions(line, on_page, body):
+                captions.append([(line.text, page_number)])
+                caption = above = line
+                continue
             if previous is None:  # the top of a column: a new block, unless the paragraph runs on
                 new = last is None or not _runs_on(*last, line, inked, indent)
+            elif _picture_between(previous, line, on_page, left, right):
+                # a photo set into the text: the paragraph above it may go on below it
+                new = not _runs_on(previous, inked, began, line, inked, indent)
             else:
                 # an indented line after a line set at the column's edge that runs (nearly) to its end
                 # is the next line of an entry set with a hanging indent (a 目录's wrapped title)
                 hanging = (previous.x0 - left < INDENT_SLACK * previous.size
                            and previous.x1 >= right - HANGING_SLACK * previous.size)
                 new = (_starts_block(previous, line, pitch) or _type_changes(previous, line)
-                       or (_indented(line, left, indent) and not hanging) or _set_apart(line, left)
+                       or (_indented(line, left, indent) and not hanging)
+                       or (_set_apart(line, left) and not _centred_run_on(previous, line, left, right))
                        or bool(SECTION_LABEL.match(previous.text)) or bool(SECTION_LABEL.match(line.text)))
             if new:
                 blocks += furniture
-                furniture = []
+                caption_blocks.update(range(len(blocks), len(blocks) + len(captions)))
+                blocks += captions
+                furniture, captions = [], []
                 blocks.append([])
             blocks[-1].append((line.text, page_number))
             previous = above = line
             began = new
-        if inked:
-            last = (inked[-1], inked, began)
+        if previous is not None:
+            last = (previous, inked, began)
     blocks += furniture
+    caption_blocks.update(range(len(blocks), len(blocks) + len(captions)))
+    blocks += captions
     text = "\n\n".join("\n".join(line for line, _ in block) for block in blocks) + "\n"
     lines_pages: list[int | None] = []
+    caption_lines: set[int] = set()
     for k, block in enumerate(blocks):
-        lines_pages += ([None] if k else []) + [page for _, page in block]
-    return PdfText(text, lines_pages, folios)
+        lines_pages += ([None] if k else [])
+        if k in caption_blocks:
+            caption_lines.add(len(lines_pages) + 1)
+        lines_pages += [page for _, page in block]
+    return PdfText(text, lines_pages, folios, caption_lines, dropped)
+
+
+def _body_size(columns: list[list[_Line]]) -> float:
+    """The text's type size: the most common one (titles, headings and captions are fewer lines)."""
+    sizes = [round(line.size, 1) for column in columns for line in column if line.size]
+    return statistics.mode(sizes) if sizes else 0.0
+
+
+def _captions(line: _Line, pictures: list[_Picture], body: float) -> bool:
+    """A line in type smaller than the text's, standing right under a picture, begins its caption."""
+    if not line.size or line.size > (1 - SIZE_CHANGE) * body:
+        return False
+    middle = (line.x0 + line.x1) / 2
+    return any(picture.x0 - line.size <= middle <= picture.x1 + line.size
+               and 0 < picture.y0 - line.y <= (CAPTION_GAP + 1) * line.size for picture in pictures)
+
+
+def _picture_between(previous: _Line, line: _Line, pictures: list[_Picture], left: float, right: float) -> bool:
+    return any(line.y < picture.y0 and picture.y1 < previous.y and picture.x0 < right and picture.x1 > left
+               for picture in pictures)
+
+
+def _centred_run_on(previous: _Line, line: _Line, left: float, right: float) -> bool:
+    """A centred line under a line of the same type, centred or full, goes on with it: a title or a
+    caption wrapped over lines set centred. (The change of type or a gap was tested before.)"""
+    middle = (left + right) / 2
+    return all(abs((one.x0 + one.x1) / 2 - middle) <= CENTRED_SLACK * one.size for one in (previous, line))
 
 
 def _folio(edges: list[str]) -> int | None:
@@ -201,8 +278,7 @@ def _paragraph_indent(columns: list[list[_Line]], pitch: float) -> float | None:
     Learned from paragraphs that spacing sets apart inside a column: how far their first line
     starts right of their second; in a layout that sets no space between paragraphs, from how
     far lines start right of their column's edge."""
-    sizes = [round(line.size, 1) for column in columns for line in column if line.size]
-    body = statistics.mode(sizes) if sizes else 0.0  # the text's size: titles and headings are not paragraphs
+    body = _body_size(columns)  # titles and headings are not paragraphs
     offsets = []
     for column in columns:
         starts = [n for n in range(1, len(column)) if _starts_block(column[n - 1], column[n], pitch)]
@@ -256,8 +332,8 @@ def _pypdf_loggers() -> list[logging.Logger]:
             if (name == "pypdf" or name.startswith("pypdf.")) and isinstance(log, logging.Logger)]
 
 
-def _read_pages(path: Path) -> list[list[_Line]]:
-    """Open the PDF (decrypting an owner-only password) and collect each page's lines.
+def _read_pages(path: Path) -> tuple[list[list[_Line]], list[list[_Picture]]]:
+    """Open the PDF (decrypting an owner-only password) and collect each page's lines and pictures.
 
     pypdf reports damage it works around through logging and warnings: collected here (and
     kept off stderr), so that a page whose text could not be read fully stops the import."""
@@ -281,12 +357,14 @@ def _read_pages(path: Path) -> list[list[_Line]]:
             # the pages say whether text is lost.
             collect.messages.clear()
             caught.clear()
-            pages, unreadable = [], []
+            pages, pictures, unreadable = [], [], []
             widths = _Widths(collect)
             for number, page in enumerate(reader.pages, start=1):
                 fragments: list[tuple[float, float, float, float, str, str]] = []
+                drawn = _Drawing(page)
                 try:
-                    page.extract_text(visitor_text=lambda text, cm, tm, font, size:
+                    page.extract_text(visitor_operand_before=drawn.operation,
+                                      visitor_text=lambda text, cm, tm, font, size:
                                       fragments.append(_fragment(text, cm, tm, font, size, widths)))
                 except Exception as error:  # noqa: BLE001 — pypdf raises many types on a damaged page
                     collect.messages.append(f"{type(error).__name__}: {error}")
@@ -296,6 +374,7 @@ def _read_pages(path: Path) -> list[list[_Line]]:
                 collect.messages.clear()
                 caught.clear()
                 pages.append(_lines(fragments))
+                pictures.append(drawn.pictures)
     except SourceError:
         raise
     except Exception as error:  # pypdf reports damage in many exception types, not only PdfReadError
@@ -314,7 +393,54 @@ def _read_pages(path: Path) -> list[list[_Line]]:
         whose = "its" if len(unreadable) == 1 else "their"
         raise SourceError(path, f"{what} of {len(pages)} cannot be read (pypdf: {detail}), so {whose} text "
                           "would be lost", DAMAGED_FIX)
-    return pages
+    return pages, pictures
+
+
+class _Drawing:
+    """The pictures a page draws: images placed on it, and filled shapes big enough to be a photo's
+    box (a layout's placeholder, a photo drawn as vector art). Read from the content stream's
+    operators as pypdf's text extraction walks it, with the transformation matrix then current."""
+
+    FILL = {b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+    def __init__(self, page) -> None:
+        self.pictures: list[_Picture] = []
+        self.path: list[tuple[float, float]] = []
+        try:
+            self.xobjects = page["/Resources"]["/XObject"].get_object()
+        except (KeyError, TypeError, AttributeError):
+            self.xobjects = {}
+
+    def operation(self, operator: bytes, operands: list, cm: list[float], tm: list[float]) -> None:
+        try:
+            numbers = [float(n) for n in operands] if operator in (b"re", b"m", b"l", b"c", b"v", b"y") else []
+        except (TypeError, ValueError):
+            return
+        if operator == b"re" and len(numbers) == 4:
+            x, y, w, h = numbers
+            self.path += [_apply(cm, x, y), _apply(cm, x + w, y + h), _apply(cm, x, y + h), _apply(cm, x + w, y)]
+        elif numbers:
+            self.path += [_apply(cm, numbers[k], numbers[k + 1]) for k in range(0, len(numbers) - 1, 2)]
+        elif operator in self.FILL:
+            self._add(self.path)
+            self.path = []
+        elif operator in (b"n", b"S", b"s"):
+            self.path = []  # a clip or a stroked line: no picture
+        elif operator == b"Do" and operands:
+            xobject = self.xobjects.get(operands[0]) if hasattr(self.xobjects, "get") else None
+            if xobject is not None and xobject.get_object().get("/Subtype") == "/Image":
+                self._add([_apply(cm, 0, 0), _apply(cm, 1, 1), _apply(cm, 0, 1), _apply(cm, 1, 0)])
+
+    def _add(self, points: list[tuple[float, float]]) -> None:
+        if not points:
+            return
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        if max(xs) - min(xs) >= MIN_PICTURE and max(ys) - min(ys) >= MIN_PICTURE:
+            self.pictures.append(_Picture(min(xs), min(ys), max(xs), max(ys)))
+
+
+def _apply(cm: list[float], x: float, y: float) -> tuple[float, float]:
+    return cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]
 
 
 def _open(path: Path) -> PdfReader:

@@ -14,7 +14,9 @@ from qhgy.importer.masthead import masthead_start, parse_masthead
 from qhgy.importer.model import Item, Plan
 from qhgy.importer.patterns import PHOTO_WORK_CREDIT
 from qhgy.importer.report import render_report
-from qhgy.importer.segment import Piece, cover_pieces, cut_body, drop_section_heads
+from qhgy.importer.segment import (
+    Piece, attach_captions, cover_pieces, cut_body, drop_section_heads, set_captions_apart,
+)
 from qhgy.importer.source import Source, read_source, source_bytes
 from qhgy.importer.toc import Toc, parse_toc
 from qhgy.importer.write import (
@@ -151,7 +153,9 @@ def plan_import(source_path: Path, date: dt.date | None = None,
     back_cover = ""
     if body_blocks and PHOTO_WORK_CREDIT.match(body_blocks[-1].text):
         back_cover = normalize(body_blocks.pop().text)  # the back cover's photo, after the last article
+    body_blocks, captions = set_captions_apart(body_blocks, source.captions)
     body, notes = cut_body(toc.entries, body_blocks)
+    attach_captions(body, captions)
     drop_section_heads(body, toc.sections)
     items = _number_items(toc, cover_pieces(cover_blocks) + body)
     notes += check_folios(source, toc, items)
@@ -174,7 +178,7 @@ def plan_import(source_path: Path, date: dt.date | None = None,
     for item in items:
         counts.update(item.draft.counts)
     plan = Plan(source, toc, issue_meta, items, source.notes + toc.notes + notes, counts,
-                dropped_front + dropped_body)
+                source.furniture_dropped + dropped_front + dropped_body)
     _render_files(plan)
     return plan
 

@@ -30,6 +30,7 @@ class Piece:
     region: str = "body"  # "cover" for pieces before the 目录
     kicker: str = ""
     label: str = ""  # the section label printed above a piece outside the 目录 (＜省总动态＞)
+    captions: list[str] = field(default_factory=list)  # photo captions the layout printed among its text
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -246,3 +247,26 @@ def drop_section_heads(pieces: list[Piece], sections: list[dict]) -> None:
             piece.notes.append(f"dropped '{piece.blocks[-1].text}' at its end (source line {piece.blocks[-1].line}): "
                                f"the heading of '{name}', printed above the next article")
             piece.blocks = piece.blocks[:-1]
+
+
+def set_captions_apart(blocks: list[Block], caption_lines: set[int]) -> tuple[list[Block], list[tuple[Block | None, Block]]]:
+    """Take the photo captions a PDF's layout showed (under a picture, in smaller type) out of the
+    text: a caption among the titles would be taken for one, and among the text for a paragraph.
+    Each is kept with the block of text before it, which tells whose photo it is."""
+    text: list[Block] = []
+    captions: list[tuple[Block | None, Block]] = []
+    for block in blocks:
+        if block.line in caption_lines:
+            captions.append((text[-1] if text else None, block))
+        else:
+            text.append(block)
+    return text, captions
+
+
+def attach_captions(pieces: list[Piece], captions: list[tuple[Block | None, Block]]) -> None:
+    """Give each caption to the piece printed around it (the piece of the text before it)."""
+    whose = {id(block): piece for piece in pieces for block in piece.blocks}
+    for before, caption in captions:
+        piece = whose.get(id(before)) if before is not None else (pieces[0] if pieces else None)
+        if piece is not None:
+            piece.captions.append(caption.text)

@@ -21,6 +21,8 @@ class Source:
     notes: list[str] = field(default_factory=list)
     pages: list[int | None] = field(default_factory=list)  # a PDF's page of each line (empty for text)
     folios: dict[int, int] = field(default_factory=dict)  # the page number printed on each PDF page
+    captions: set[int] = field(default_factory=set)  # lines (from 1) where a PDF's photo caption starts
+    furniture_dropped: int = 0  # running heads and folios a PDF's reading dropped already
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -64,12 +66,14 @@ def read_source(path: Path) -> Source:
     suffix = path.suffix.lower()
     pages: list[int | None] = []
     folios: dict[int, int] = {}
+    captions: set[int] = set()
+    repeated = 0
     if suffix in PDF_SUFFIXES:
         from qhgy.importer.pdf_text import read_pdf
 
         pdf = read_pdf(path)
         text, kind, notes = pdf.text, "pdf", ["text layer read from the PDF with pypdf"]
-        pages, folios = pdf.pages, pdf.folios
+        pages, folios, captions, repeated = pdf.pages, pdf.folios, pdf.captions, pdf.repeated
     elif suffix in TEXT_SUFFIXES:
         data = source_bytes(path)
         if not data.strip():
@@ -85,4 +89,5 @@ def read_source(path: Path) -> Source:
         raise SourceError(path, "contains no text", "export the issue's text again or import its PDF")
     if pages:
         pages += [None] * (len(lines) - len(pages))  # the blank line after the last
-    return Source(path=path, kind=kind, lines=lines, notes=notes, pages=pages, folios=folios)
+    return Source(path=path, kind=kind, lines=lines, notes=notes, pages=pages, folios=folios,
+                  captions=captions, furniture_dropped=repeated)

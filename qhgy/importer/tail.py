@@ -47,8 +47,8 @@ def parse_tail(blocks: list[Block], head_end: int, draft: Draft) -> int:
             break
         j -= 1
     if j < end and j > head_end and closing_kind(blocks[j - 1].text):
-        draft.captions = [normalize(b.text, draft.counts) for b in blocks[j:end]]
-        draft.notes.append(f"{len(draft.captions)} line(s) after the closing attribution kept as photo captions")
+        draft.captions += [normalize(b.text, draft.counts) for b in blocks[j:end]]
+        draft.notes.append(f"{end - j} line(s) after the closing attribution kept as photo captions")
         end = j
     while end > head_end and (kind := closing_kind(blocks[end - 1].text)):
         _apply_closing(kind, blocks[end - 1].text, draft)

@@ -70,32 +70,72 @@ def split_names(text: str) -> list[str]:
 
 MAX_ENTRY_CHARS = 80  # a 目录 line; a longer line is running text (the body has begun)
 TRAILING_PAGE = re.compile(r"(?<!\d)(\d{1,3})$")
+# The last line of an entry whose page number follows dot leaders ("示……03", "2020年）. . . .13").
+_TRAILING_ENTRY = re.compile(r"^.*?[.…·・]\s*\d{1,3}$")
+# The first line of a wrapped entry fills a 目录 column: no section name is this long.
+MIN_WRAPPED_CHARS = 10
 
 
 def _parse_entry(line: str) -> tuple[int, str] | None:
     """(page, 'title //authors') of a 目录 line, whichever side its page number is printed on."""
     line = line.strip()
-    if line.startswith("//") or len(line) > MAX_ENTRY_CHARS or re.search(r"[。；;]$", line):
+    leaders_squeezed = re.sub(r"(?:[.…·・]\s*){2,}", "…", line)  # dot leaders fill a line, not its text
+    if line.startswith("//") or len(leaders_squeezed) > MAX_ENTRY_CHARS or re.search(r"[。；;]$", line):
         return None
+    # The page after the title first: "70年来的职工书屋……05", "标题……05 //作者", "标题 //作者……05".
     text, mark, names = line.partition("//")
-    authors = f" //{names.strip()}" if mark else ""
-    # The page after the title first ("70年来的职工书屋……05", "标题 05"): a title may itself
-    # begin with digits. Found by hand, not by one regex: a long run of spaces would make a
-    # backtracking pattern take seconds per line.
-    text = text.rstrip()
-    m = TRAILING_PAGE.search(text)
-    if m:
-        head = text[: m.start()]
-        title = head.rstrip(" \t.…·・")
-        separator = head[len(title):]
-        # Dot leaders say so for sure; a bare space only when no page number leads the line.
-        leaders = bool(re.search(r"[.…·・]", separator))
-        if title and separator and has_han(title) and (leaders or not ENTRY_LEADING.match(line)):
-            return int(m.group(1)), title.strip() + authors
+    found = _trailing_page(text.rstrip(), line)
+    if found is None and mark:
+        found = _trailing_page(line, line)
+        if found is not None:
+            text, _, names = found[1].partition("//")
+            found = found[0], text
+    if found is not None:
+        return found[0], found[1].strip() + (f" //{names.strip()}" if mark else "")
     m = ENTRY_LEADING.match(line)
     if m:
         return int(m.group(1)), (m.group(2) or m.group(3)).strip()
     return None
+
+
+def _trailing_page(text: str, line: str) -> tuple[int, str] | None:
+    """(page, what stands before it) when text ends with a page number after the title. Found by hand,
+    not by one regex: a long run of spaces would make a backtracking pattern take seconds per line.
+    A title may itself begin with digits: dot leaders say the number is a page for sure, a bare
+    space only when no page number leads the line."""
+    m = TRAILING_PAGE.search(text)
+    if not m:
+        return None
+    head = text[: m.start()]
+    before = head.rstrip(" \t.…·・")
+    separator = head[len(before):]
+    leaders = bool(re.search(r"[.…·・]", separator))
+    title = before.partition("//")[0].strip()
+    if title and separator and has_han(title) and (leaders or not ENTRY_LEADING.match(line)):
+        return int(m.group(1)), before
+    return None
+
+
+def _wrapped_entry(lines: list[str], i: int) -> tuple[int, str] | None:
+    """An entry whose title wraps and whose page number follows on its last line, after dot
+    leaders: "习近平总书记关于群团工作和群团改革的重要指" + "示……03". The first line is the
+    longer one: a short line over an entry is a section heading ("工作指导" + "青海省……13")."""
+    line = lines[i].strip()
+    if i + 1 >= len(lines) or _parse_entry(line) is not None or len(line) < MIN_WRAPPED_CHARS:
+        return None
+    nxt = lines[i + 1].strip()
+    entry = _parse_entry(nxt)
+    if entry is None or not _TRAILING_ENTRY.match(nxt):
+        return None
+    page, rest = entry
+    more, mark, names = rest.partition("//")
+    if len(more.strip()) >= len(line):
+        return None
+    return page, join_title(line, more.strip()) + (f" //{names.strip()}" if mark else "")
+
+
+def _entry_at(lines: list[str], i: int) -> tuple[int, str] | None:
+    return _parse_entry(lines[i].strip()) or _wrapped_entry(lines, i)
 
 
 def _still_toc(lines: list[str], i: int) -> bool:
@@ -104,7 +144,7 @@ def _still_toc(lines: list[str], i: int) -> bool:
     if nxt is None:
         return False
     following = lines[nxt].strip()
-    return _parse_entry(following) is not None or following.startswith("//") or bool(SUBCOLUMN.match(following))
+    return _entry_at(lines, nxt) is not None or following.startswith("//") or bool(SUBCOLUMN.match(following))
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
@@ -211,8 +251,8 @@ def _is_entry(r: _Reading, i: int, line: str) -> bool:
     return _still_toc(r.lines, i)
 
 
-def _read_entry(r: _Reading, i: int, line: str) -> int:
-    page, rest = _parse_entry(line)
+def _read_entry(r: _Reading, i: int, line: str, entry: tuple[int, str] | None = None) -> int:
+    page, rest = entry or _parse_entry(line)
     if r.last is not None and page < r.last.page:
         r.toc.notes.append(f"line {i + 1}: page {page} comes after page {r.last.page} in the 目录; "
                            "check the page numbers")
@@ -227,6 +267,17 @@ def _read_entry(r: _Reading, i: int, line: str) -> int:
     r.toc.entries.append(r.last)
     r.under_entry = True
     return i
+
+
+def _is_wrapped_entry(r: _Reading, i: int, line: str) -> bool:
+    return _wrapped_entry(r.lines, i) is not None and (r.last is None or _wrapped_entry(r.lines, i)[0] >= r.last.page
+                                                        or _still_toc(r.lines, i + 1))
+
+
+def _read_wrapped_entry(r: _Reading, i: int, line: str) -> int:
+    _read_entry(r, i, line, _wrapped_entry(r.lines, i))
+    r.last.continued = True
+    return i + 1
 
 
 def _is_author_line(r: _Reading, i: int, line: str) -> bool:
@@ -313,6 +364,7 @@ _LINE_KINDS = (
     (_is_label_line, _skip),
     (_is_page_furniture, _skip),
     (_is_entry, _read_entry),
+    (_is_wrapped_entry, _read_wrapped_entry),
     (_is_author_line, _read_authors),
     (_is_subcolumn, _read_subcolumn),
     (_is_cover_credit, _read_cover_credit),
@@ -371,4 +423,4 @@ def _looks_like_section(lines: list[str], i: int) -> bool:
     if nxt is None:
         return False
     following = lines[nxt].strip()
-    return _parse_entry(following) is not None or bool(SUBCOLUMN.match(following))
+    return _entry_at(lines, nxt) is not None or bool(SUBCOLUMN.match(following))
