@@ -15,6 +15,13 @@ SAMPLE = CONTENT / "issues" / "2017" / "9-10" / "qhgy-2017-09-10.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """The tools speak Chinese by default (qhgy.i18n); tests read their messages in the English they
+    are written in, unless a test asks for Chinese (monkeypatch.setenv("QHGY_LANG", "zh_CN"))."""
+    monkeypatch.setenv("QHGY_LANG", "en")
+
+
 @pytest.fixture(scope="session")
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
