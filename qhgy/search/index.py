@@ -23,12 +23,13 @@ from qhgy.build_cache import link_or_copy
 from qhgy.errors import QhgyError
 from qhgy.journal import LANGUAGE
 from qhgy.search.bundles import Bundle, plan_bundles
+from qhgy.search.canonical import canonicalise
 from qhgy.search.records import SearchRecord
 from qhgy.search.tokens import TITLE_REGION, index_tokens, title_tokens
 
 PAGEFIND_VERSION = "1.5.2"
 # Changes whenever the token scheme or the page layout changes, so cached bundles are rebuilt.
-SCHEME = f"qhgy-search-3/pagefind-{PAGEFIND_VERSION}/title-{TITLE_REGION}"
+SCHEME = f"qhgy-search-4/pagefind-{PAGEFIND_VERSION}/title-{TITLE_REGION}"
 # What the browser needs of Pagefind's output; its own UI bundles are left out.
 _KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "index", "fragment", "filter")
 
@@ -115,6 +116,7 @@ def build_bundle(bundle: Bundle, cache: Path, chunk_size: int = DEFAULT_CHUNK_SI
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         run_pagefind(site, out, chunk_size)
+        canonicalise(out)  # the same bytes on every run (Pagefind orders filters at random)
         for stale in home.iterdir():  # older versions of this bundle
             if not stale.name.startswith("."):
                 shutil.rmtree(stale)
