@@ -4,10 +4,18 @@ plugins read and the README documents (a test holds the README to this table).""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 
+from qhgy.i18n import _
 from qhgy.journal import LANGUAGES
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog (Babel extracts N_); translated where it is shown, with _()."""
+    return message
+
 
 ISSUE_NUMBER = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")
 ISSUE_REF = re.compile(r"^(?:19|20)\d{2}/\d{1,2}(?:-\d{1,2})?$")
@@ -23,80 +31,80 @@ class Key:
 
 
 TYPES = {
-    "text": "a line of text",
-    "texts": "a list of lines of text",
-    "date": "a date written YYYY-MM-DD",
-    "digits": "a number written as a quoted string ('07', '37')",
-    "issue-number": "the number as printed, quoted: '9-10', '3', '5'",
-    "issue-ref": "an issue as YEAR/NUMBER: 2017/9-10",
-    "roles": "a mapping name → role or post, one entry per author who has one",
-    "masthead": "a list of {role, names} entries",
-    "contact": "a mapping with publisher, address, email, phone (list), postcode",
-    "sections": "a list of {name, subcolumns} entries in print order",
-    "bool": "true or false",
-    "lang": "a language code: " + " or ".join(LANGUAGES),
-    "status": "published (the default) or draft",
+    "text": N_("a line of text"),
+    "texts": N_("a list of lines of text"),
+    "date": N_("a date written YYYY-MM-DD"),
+    "digits": N_("a number written as a quoted string ('07', '37')"),
+    "issue-number": N_("the number as printed, quoted: '9-10', '3', '5'"),
+    "issue-ref": N_("an issue as YEAR/NUMBER: 2017/9-10"),
+    "roles": N_("a mapping name → role or post, one entry per author who has one"),
+    "masthead": N_("a list of {role, names} entries"),
+    "contact": N_("a mapping with publisher, address, email, phone (list), postcode"),
+    "sections": N_("a list of {name, subcolumns} entries in print order"),
+    "bool": N_("true or false"),
+    "lang": N_("a language code: ") + " or ".join(LANGUAGES),
+    "status": N_("published (the default) or draft"),
 }
 
 ARTICLE_KEYS = (
-    Key("title", "text", True, "the title as a reader should see it (the 目录's; swapped halves restored)"),
-    Key("kicker", "text", False, "引题: the short headline printed above the title"),
-    Key("subtitle", "text", False, "副题: the line printed under the title"),
-    Key("title_en", "text", False, "the English title, where there is one"),
-    Key("summary_en", "text", False, "an English summary, where there is one"),
-    Key("authors", "texts", False, "personal names of the authors, in print order; none for an institution's piece"),
-    Key("author_roles", "roles", False, "each author's post or affiliation as printed (省总工会党组书记、常务副主席)"),
-    Key("author_note", "text", False, "the printed note on the author: (作者系…) or (作者名片：…)"),
-    Key("category", "text", True, "the section (栏目) the 目录 lists the article under; Pelican's category"),
-    Key("subcolumn", "text", False, "the sub-column inside the section (综艺之旅 → 革命家风)"),
-    Key("issue", "issue-ref", True, "the issue the article is printed in"),
-    Key("order", "digits", True, "1-based position in the issue's print order, counting every piece; fixed at import, "
-        "never recomputed: it makes the URL /2017/9-10/07/"),
-    Key("first_page", "digits", True, "the print page the article starts on"),
-    Key("last_page", "digits", True, "the print page the article ends on"),
-    Key("date", "date", True, "the issue's publication date (Pelican orders by it)"),
-    Key("article_date", "date", False, "the article's own printed date, e.g. of a speech (2017年9月17日)"),
-    Key("source_unit", "text", False, "the unit that supplied the piece, printed at its end: (省总研究室)"),
-    Key("reprinted_from", "text", False, "where the piece is reprinted from: 摘自《党史纵横》"),
-    Key("credits", "text", False, "text and photo credits as printed: 文稿：朱爱丽 摄影：石彬"),
-    Key("in_toc", "bool", False, "false for a piece printed outside the 目录 (a cover news item); default true"),
-    Key("lang", "lang", True, "the article's language"),
-    Key("slug", "text", True, "Pelican's identity of the article: qhgy-YEAR-NUMBER-ORDER, never from the title"),
-    Key("status", "status", False, "draft keeps an article out of the site (an entry the importer could not find)"),
-    Key("tags", "texts", False, "keywords (标签)"),
+    Key("title", "text", True, N_("the title as a reader should see it (the 目录's; swapped halves restored)")),
+    Key("kicker", "text", False, N_("引题: the short headline printed above the title")),
+    Key("subtitle", "text", False, N_("副题: the line printed under the title")),
+    Key("title_en", "text", False, N_("the English title, where there is one")),
+    Key("summary_en", "text", False, N_("an English summary, where there is one")),
+    Key("authors", "texts", False, N_("personal names of the authors, in print order; none for an institution's piece")),
+    Key("author_roles", "roles", False, N_("each author's post or affiliation as printed (省总工会党组书记、常务副主席)")),
+    Key("author_note", "text", False, N_("the printed note on the author: (作者系…) or (作者名片：…)")),
+    Key("category", "text", True, N_("the section (栏目) the 目录 lists the article under; Pelican's category")),
+    Key("subcolumn", "text", False, N_("the sub-column inside the section (综艺之旅 → 革命家风)")),
+    Key("issue", "issue-ref", True, N_("the issue the article is printed in")),
+    Key("order", "digits", True, N_("1-based position in the issue's print order, counting every piece; fixed at import, "
+        "never recomputed: it makes the URL /2017/9-10/07/")),
+    Key("first_page", "digits", True, N_("the print page the article starts on")),
+    Key("last_page", "digits", True, N_("the print page the article ends on")),
+    Key("date", "date", True, N_("the issue's publication date (Pelican orders by it)")),
+    Key("article_date", "date", False, N_("the article's own printed date, e.g. of a speech (2017年9月17日)")),
+    Key("source_unit", "text", False, N_("the unit that supplied the piece, printed at its end: (省总研究室)")),
+    Key("reprinted_from", "text", False, N_("where the piece is reprinted from: 摘自《党史纵横》")),
+    Key("credits", "text", False, N_("text and photo credits as printed: 文稿：朱爱丽 摄影：石彬")),
+    Key("in_toc", "bool", False, N_("false for a piece printed outside the 目录 (a cover news item); default true")),
+    Key("lang", "lang", True, N_("the article's language")),
+    Key("slug", "text", True, N_("Pelican's identity of the article: qhgy-YEAR-NUMBER-ORDER, never from the title")),
+    Key("status", "status", False, N_("draft keeps an article out of the site (an entry the importer could not find)")),
+    Key("tags", "texts", False, N_("keywords (标签)")),
 )
 
 PAGE_KEYS = (
-    Key("title", "text", True, "the page's title"),
-    Key("purpose", "text", False, "what the page is for: call-for-submissions feeds the submission page"),
-    Key("issue", "issue-ref", False, "the issue the page was printed in"),
-    Key("order", "digits", False, "its position in that issue's print order"),
-    Key("first_page", "digits", False, "the print page it is on"),
-    Key("last_page", "digits", False, "the print page it ends on"),
-    Key("date", "date", False, "the issue's publication date"),
-    Key("lang", "lang", True, "the page's language"),
-    Key("slug", "text", True, "the page's URL name"),
-    Key("status", "status", False, "hidden or draft keep the page out of menus or out of the site"),
+    Key("title", "text", True, N_("the page's title")),
+    Key("purpose", "text", False, N_("what the page is for: call-for-submissions feeds the submission page")),
+    Key("issue", "issue-ref", False, N_("the issue the page was printed in")),
+    Key("order", "digits", False, N_("its position in that issue's print order")),
+    Key("first_page", "digits", False, N_("the print page it is on")),
+    Key("last_page", "digits", False, N_("the print page it ends on")),
+    Key("date", "date", False, N_("the issue's publication date")),
+    Key("lang", "lang", True, N_("the page's language")),
+    Key("slug", "text", True, N_("the page's URL name")),
+    Key("status", "status", False, N_("hidden or draft keep the page out of menus or out of the site")),
 )
 
 ISSUE_KEYS = (
-    Key("journal", "text", True, "the journal's title: 青海工运"),
-    Key("year", "digits", True, "the year of the issue's label"),
-    Key("number", "issue-number", True, "the number as printed: '9-10' for a combined issue"),
-    Key("label", "text", True, "the label as printed: 2017年第9-10期"),
-    Key("date", "date", True, "the publication date (出版日期)"),
-    Key("cover_image", "text", False, "file name of the cover image in the issue's folder"),
-    Key("cover_caption", "text", False, "the cover photo's title: 《浇筑》"),
-    Key("cover_credit", "text", False, "the cover photo's credit: 刘家赢 摄"),
-    Key("back_cover_credit", "text", False, "the back cover photo's title and credit: 《和谐》 摄影：张海燕"),
-    Key("masthead", "masthead", False, "the editors as printed on the masthead (主编, 副主编, 责任编辑…)"),
-    Key("contact", "contact", False, "the editorial office: publisher, address, email, phone, postcode"),
-    Key("sections", "sections", True, "the sections (栏目) in print order, with their sub-columns"),
-    Key("source", "text", False, "file name of the issue's source (.txt or .pdf) kept in the issue's folder"),
-    Key("print_pdf", "text", False, "file name of the issue's original print PDF in its folder (the source, "
-        "if that is a PDF): each article's pages are cut from it as a download"),
-    Key("print_pdf_offset", "digits", False, "where print page 1 is in that PDF, less one: '0' (the default) "
-        "when its first page is print page 1, '2' when two unnumbered pages come first"),
+    Key("journal", "text", True, N_("the journal's title: 青海工运")),
+    Key("year", "digits", True, N_("the year of the issue's label")),
+    Key("number", "issue-number", True, N_("the number as printed: '9-10' for a combined issue")),
+    Key("label", "text", True, N_("the label as printed: 2017年第9-10期")),
+    Key("date", "date", True, N_("the publication date (出版日期)")),
+    Key("cover_image", "text", False, N_("file name of the cover image in the issue's folder")),
+    Key("cover_caption", "text", False, N_("the cover photo's title: 《浇筑》")),
+    Key("cover_credit", "text", False, N_("the cover photo's credit: 刘家赢 摄")),
+    Key("back_cover_credit", "text", False, N_("the back cover photo's title and credit: 《和谐》 摄影：张海燕")),
+    Key("masthead", "masthead", False, N_("the editors as printed on the masthead (主编, 副主编, 责任编辑…)")),
+    Key("contact", "contact", False, N_("the editorial office: publisher, address, email, phone, postcode")),
+    Key("sections", "sections", True, N_("the sections (栏目) in print order, with their sub-columns")),
+    Key("source", "text", False, N_("file name of the issue's source (.txt or .pdf) kept in the issue's folder")),
+    Key("print_pdf", "text", False, N_("file name of the issue's original print PDF in its folder (the source, "
+        "if that is a PDF): each article's pages are cut from it as a download")),
+    Key("print_pdf_offset", "digits", False, N_("where print page 1 is in that PDF, less one: '0' (the default) "
+        "when its first page is print page 1, '2' when two unnumbered pages come first")),
 )
 
 KEY_TABLES = {"article": ARTICLE_KEYS, "page": PAGE_KEYS, "issue": ISSUE_KEYS}
@@ -106,9 +114,35 @@ def _is_text(v) -> bool:
     return isinstance(v, str) and v.strip() != "" and "\n" not in v
 
 
-def _type_problem(key: Key, value) -> str | None:
-    t = key.type
-    ok = {
+# An example of each type, for the fix of a value of the wrong type.
+EXAMPLES = {"text": "标题", "date": "'2017-10-10'", "digits": "'07'", "issue-number": "'9-10'",
+            "issue-ref": "2017/9-10", "bool": "true", "lang": LANGUAGES[0], "status": "draft"}
+CHINESE_QUOTES = ("“”", "‘’", "「」", "『』", "＂＂", "＇＇")
+
+
+@dataclass(frozen=True)
+class KeyProblem:
+    """A problem of one header: the key it is about (None: the header as a whole), what is
+    wrong and the fix."""
+    key: str | None
+    problem: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.problem} — {self.fix}" if self.fix else self.problem
+
+
+def in_chinese_quotes(value) -> str | None:
+    """The text inside Chinese quotes when a whole value is written in them (“07”), else None."""
+    if isinstance(value, str) and len(value) >= 2:
+        for pair in CHINESE_QUOTES:
+            if value[0] == pair[0] and value[-1] == pair[1]:
+                return value[1:-1]
+    return None
+
+
+def _type_ok(t: str, value) -> bool:
+    return {
         "text": lambda v: _is_text(v),
         "texts": lambda v: isinstance(v, list) and all(_is_text(x) for x in v),
         "date": lambda v: isinstance(v, (str, dt.date)) and _parses_as_date(v),
@@ -126,10 +160,26 @@ def _type_problem(key: Key, value) -> str | None:
         "lang": lambda v: v in LANGUAGES,
         "status": lambda v: v in ("published", "draft", "hidden"),
     }[t](value)
-    if ok:
+
+
+def _type_problem(key: Key, value) -> KeyProblem | None:
+    t = key.type
+    if _type_ok(t, value):
         return None
-    hint = " (numbers must be quoted: '07')" if t in ("digits", "issue-number") and isinstance(value, int) else ""
-    return f"'{key.name}' must be {TYPES[t]}, not {value!r}{hint}"
+    inner = in_chinese_quotes(value)
+    if inner is not None and t != "text" and _type_ok(t, inner):
+        return KeyProblem(key.name, _("the value of '{key}' is in Chinese quotes {value}: an input-method slip")
+                          .format(key=key.name, value=value),
+                          _("type ASCII quotes: {key}: '{inner}'").format(key=key.name, inner=inner))
+    if t == "date" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+        problem = _("'{key}' must be a date of the calendar: {value} is not one").format(key=key.name, value=value)
+    else:
+        problem = _("'{key}' must be {kind}, not {value}").format(key=key.name, kind=_(TYPES[t]), value=repr(value))
+        if t in ("digits", "issue-number") and isinstance(value, int):
+            problem += _(" (numbers must be quoted: '07')")
+    example = EXAMPLES.get(t)
+    fix = _("write it as {example}").format(example=f"{key.name}: {example}") if example else _("see the content guide")
+    return KeyProblem(key.name, problem, fix)
 
 
 def _parses_as_date(value) -> bool:
@@ -142,16 +192,21 @@ def _parses_as_date(value) -> bool:
         return False
 
 
-def validate(kind: str, meta: dict) -> list[str]:
-    """Problems of one metadata header, each a sentence naming the key and the fix."""
+def validate_keys(kind: str, meta: dict) -> list[KeyProblem]:
+    """Problems of one metadata header against the key table, each naming its key and the fix."""
     keys = {k.name: k for k in KEY_TABLES[kind]}
     problems = []
     for key in keys.values():
         if key.required and meta.get(key.name) in (None, "", []):
-            problems.append(f"'{key.name}' is missing: {key.meaning}")
+            problem = _("'{key}' is missing: {meaning}").format(key=key.name, meaning=_(key.meaning))
+            where = key.name if key.name in meta else None  # written without a value: point at it
+            problems.append(KeyProblem(where, problem, _("add a line '{key}: …' to the header").format(key=key.name)))
     for name, value in meta.items():
         if name not in keys:
-            problems.append(f"unknown key '{name}' (known keys: {', '.join(keys)})")
+            near = difflib.get_close_matches(str(name), list(keys), n=1, cutoff=0.6)
+            fix = (_("did you mean '{key}'?").format(key=near[0]) if near else
+                   _("remove it, or use a key of the content guide: {keys}").format(keys=", ".join(keys)))
+            problems.append(KeyProblem(str(name), _("unknown key '{key}'").format(key=name), fix))
         elif value not in (None, "", []) and (problem := _type_problem(keys[name], value)):
             problems.append(problem)
     if kind == "article":
@@ -159,12 +214,21 @@ def validate(kind: str, meta: dict) -> list[str]:
         if isinstance(roles, dict):
             for name in roles:
                 if name not in (meta.get("authors") or []):
-                    problems.append(f"'author_roles' names '{name}', who is not in 'authors'")
-        first, last = meta.get("first_page"), meta.get("last_page")
-        if isinstance(first, str) and isinstance(last, str) and first.isdigit() and last.isdigit() \
-                and int(last) < int(first):
-            problems.append(f"'last_page' {last} is before 'first_page' {first}")
+                    problems.append(KeyProblem("author_roles", _("'author_roles' names '{name}', who is not in "
+                                                                 "'authors'").format(name=name),
+                                               _("add the name to 'authors', or correct it here")))
+    first, last = meta.get("first_page"), meta.get("last_page")
+    if isinstance(first, str) and isinstance(last, str) and first.isdigit() and last.isdigit() \
+            and int(last) < int(first):
+        problems.append(KeyProblem("last_page", _("'last_page' {last} is before 'first_page' {first}: the pages go "
+                                                  "backwards").format(last=last, first=first),
+                                   _("correct one of the two (a piece on one page has both the same)")))
     return problems
+
+
+def validate(kind: str, meta: dict) -> list[str]:
+    """Problems of one metadata header, each a sentence naming the key and the fix."""
+    return [str(problem) for problem in validate_keys(kind, meta)]
 
 
 def markdown_table(kind: str) -> str:
