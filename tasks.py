@@ -4,6 +4,13 @@ or, for the developers' tools, into devtools/."""
 
 from invoke import task
 
+from qhgy.i18n import _
+
+# The options' help, in the editor's language: the same messages as qhgy.cli's (one translation).
+CONTENT_DIR = _("the content folder (default: content)")
+OUTPUT_DIR = _("the folder the site is built into; what is in it is replaced (default: output)")
+PORT = _("the port to serve on (default: 8000)")
+BIND = _("the address to serve on (default: 127.0.0.1, this computer only)")
 
 def _cli(*args: str) -> None:
     from qhgy.cli import main
@@ -12,49 +19,48 @@ def _cli(*args: str) -> None:
         raise SystemExit(code)
 
 
-@task(help={"source": "the issue's .txt or .pdf", "content_dir": "where to write (default: content)",
-            "force": "replace files edited by hand (they are backed up first)",
-            "date": "publication date YYYY-MM-DD, if the 目录 prints none",
-            "keep_partial": "write what was found even when most articles of the 目录 are not in the body"})
+@task(help={"source": _("the issue's extracted text (.txt) or print PDF (.pdf)"),
+            "content_dir": _("where to write (default: content)"),
+            "force": _("replace files edited by hand since the last import (backing them up first)"),
+            "date": _("publication date YYYY-MM-DD, if the 目录 does not print one"),
+            "keep_partial": _("write what was found even when most articles of the 目录 are not in the body")})
 def import_issue(c, source, content_dir="content", force=False, date=None, keep_partial=False):
     """Import one print issue into Markdown articles and an issue file."""
     _cli("import", source, "--content-dir", content_dir, *(["--force"] if force else []),
          *(["--date", date] if date else []), *(["--keep-partial"] if keep_partial else []))
 
 
-@task(help={"content_dir": "the content folder (default: content)"})
+@task(help={"content_dir": CONTENT_DIR})
 def check(c, content_dir="content"):
     """Validate every content file; report each problem as file:line: message."""
     _cli("check", "--content-dir", content_dir)
 
 
-@task
-def build(c):
+@task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR})
+def build(c, content_dir="content", output_dir="output"):
     """Validate the content and build the site into output/ (development settings)."""
-    _cli("build")
+    _cli("build", "--content-dir", content_dir, "--output-dir", output_dir)
 
 
-@task
-def preview(c):
+@task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR})
+def preview(c, content_dir="content", output_dir="output"):
     """Build the site with the production settings (absolute URLs, feeds)."""
-    _cli("build", "--settings", "publishconf.py")
+    _cli("build", "--settings", "publishconf.py", "--content-dir", content_dir, "--output-dir", output_dir)
 
 
-@task(help={"port": "port to serve on (default 8000)"})
-def serve(c, port=8000):
-    """Build the site, then serve output/ on http://127.0.0.1:8000/."""
-    from qhgy.site import serve
+@task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR, "port": PORT, "bind": BIND,
+            "no_build": _("serve the output folder as it is, without building first")})
+def serve(c, content_dir="content", output_dir="output", port=8000, bind="127.0.0.1", no_build=False):
+    """Build the site, then serve it on http://127.0.0.1:8000/ (a missing page answers the site's 404 page)."""
+    _cli("serve", "--content-dir", content_dir, "--output-dir", output_dir, "--port", str(port), "--bind", bind,
+         *(["--no-build"] if no_build else []))
 
-    _cli("build")
-    serve(int(port))
 
-
-@task
-def livereload(c):
+@task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR, "port": PORT, "bind": BIND})
+def livereload(c, content_dir="content", output_dir="output", port=8000, bind="127.0.0.1"):
     """Build, serve on http://127.0.0.1:8000/ and rebuild (and reload the browser) when content or theme change."""
-    from qhgy.site import livereload
-
-    livereload()
+    _cli("livereload", "--content-dir", content_dir, "--output-dir", output_dir, "--port", str(port),
+         "--bind", bind)
 
 
 @task

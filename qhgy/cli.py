@@ -1,7 +1,8 @@
-"""Command line: `python -m qhgy import PATH`, `python -m qhgy check`, `python -m qhgy build`.
+"""Command line: `python -m qhgy import PATH`, `check`, `build`, `serve`, `livereload`.
 
 The one place where errors become messages and exit statuses: the project's own (QhgyError)
-print as `file:line: problem — fix`; anything else is reported in one line by a last resort."""
+print as `file:line: problem — fix`; anything else is reported in one line by a last resort.
+Every message is written in English and goes through qhgy.i18n (Chinese by default)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ import time
 from pathlib import Path
 
 from qhgy.errors import QhgyError
+from qhgy.i18n import _
 
 
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
+        raise argparse.ArgumentTypeError(_("'{text}' is not a date written YYYY-MM-DD").format(text=text)) from None
 
 
 def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.date | None = None,
@@ -31,8 +33,9 @@ def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.da
     if not quiet:
         print(plan.report, end="")
         print(render_outcomes(outcomes))
-        print(f"Imported into {content_dir}/ in {time.perf_counter() - started:.2f} s; "
-              f"report saved as {content_dir}/{plan.issue_dir}/import-report.txt")
+        print(_("Imported into {content}/ in {seconds:.2f} s; report saved as {report}").format(
+            content=content_dir, seconds=time.perf_counter() - started,
+            report=f"{content_dir}/{plan.issue_dir}/import-report.txt"))
     return 0
 
 
@@ -40,15 +43,39 @@ def run_check(content_dir: Path) -> int:
     from qhgy.check import check_content
 
     journal = check_content(content_dir).journal_or_raise()
-    print(f"{content_dir}/: {len(journal.issues)} issue(s), {len(journal.articles)} article(s), "
-          f"{len(journal.pages)} page(s) — all valid.")
+    print(_("{content}/: {issues} issue(s), {articles} article(s), {pages} page(s) — all valid.").format(
+        content=content_dir, issues=len(journal.issues), articles=len(journal.articles), pages=len(journal.pages)))
     return 0
 
 
-def run_build(settings: str, content_dir: Path) -> int:
+def run_build(settings: str, content_dir: Path, output_dir: Path = Path("output")) -> int:
     from qhgy.site import build
 
-    build(settings, content_dir)
+    build(settings, content_dir, output_dir)
+    return 0
+
+
+def run_serve(settings: str, content_dir: Path, output_dir: Path, port: int, bind: str, build: bool = True) -> int:
+    """Take the port first (a busy one stops before a build is spent), build, then serve until Ctrl-C."""
+    from qhgy.serve import SiteServer
+
+    with SiteServer(output_dir, port, bind, command="invoke serve") as server:
+        if build:
+            run_build(settings, content_dir, output_dir)
+        print(_("Serving {output}/ on {url} (Ctrl-C stops)").format(output=output_dir, url=server.url), flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            print(_("Stopped."))
+    return 0
+
+
+def run_livereload(settings: str, content_dir: Path, output_dir: Path, port: int, bind: str) -> int:
+    from qhgy.serve import ensure_port_free
+    from qhgy.site import livereload
+
+    ensure_port_free(port, bind, command="invoke livereload")
+    livereload(content_dir, output_dir, port, bind, settings)
     return 0
 
 
@@ -58,40 +85,91 @@ def _report(err: QhgyError) -> None:
     if isinstance(err, ContentProblems):
         for problem in err.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in {err.content_dir}/: fix them before building.", file=sys.stderr)
+        print(_("{count} problem(s) in {content}/: fix them before building.").format(
+            count=len(err.problems), content=err.content_dir), file=sys.stderr)
     else:
-        print(f"error: {err}", file=sys.stderr)
+        print(_("error: {message}").format(message=err), file=sys.stderr)
+
+
+def _port(text: str) -> int:
+    if text.isdigit() and 0 < int(text) < 65536:
+        return int(text)
+    raise argparse.ArgumentTypeError(_("'{text}' is not a port: give a number from 1 to 65535, e.g. 8000").format(
+        text=text))
+
+
+def _folders(command: argparse.ArgumentParser, output: bool = True) -> None:
+    command.add_argument("--content-dir", type=Path, default=Path("content"),
+                         help=_("the content folder (default: content)"))
+    if output:
+        command.add_argument("--output-dir", type=Path, default=Path("output"),
+                             help=_("the folder the site is built into; what is in it is replaced (default: output)"))
+
+
+def _site_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--settings", default="pelicanconf.py",
+                         help=_("pelicanconf.py (default) or publishconf.py"))
+    _folders(command)
+
+
+def _server_options(command: argparse.ArgumentParser) -> None:
+    _site_options(command)
+    command.add_argument("--port", type=_port, default=8000, help=_("the port to serve on (default: 8000)"))
+    command.add_argument("--bind", default="127.0.0.1",
+                         help=_("the address to serve on (default: 127.0.0.1, this computer only)"))
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qhgy", description=_("《青海工运》 publishing tools"))
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    imp = commands.add_parser("import", help=_("import one print issue (.txt or .pdf) into Markdown"),
+                              description=_("import one print issue (.txt or .pdf) into Markdown"))
+    imp.add_argument("source", type=Path, help=_("the issue's extracted text (.txt) or print PDF (.pdf)"))
+    imp.add_argument("--content-dir", type=Path, default=Path("content"),
+                     help=_("where to write (default: content)"))
+    imp.add_argument("--force", action="store_true",
+                     help=_("replace files edited by hand since the last import (backing them up first)"))
+    imp.add_argument("--date", type=_date, help=_("publication date YYYY-MM-DD, if the 目录 does not print one"))
+    imp.add_argument("--quiet", action="store_true", help=_("print nothing but errors"))
+    imp.add_argument("--keep-partial", action="store_true",
+                     help=_("write what was found even when most articles of the 目录 are not in the body"))
+    chk = commands.add_parser("check", help=_("validate every content file"),
+                              description=_("validate every content file"))
+    _folders(chk, output=False)
+    bld = commands.add_parser("build", help=_("check the content, then build the site"),
+                              description=_("check the content, then build the site"))
+    _site_options(bld)
+    srv = commands.add_parser("serve", help=_("build the site, then serve it on this computer"),
+                              description=_("build the site, then serve it on this computer"))
+    _server_options(srv)
+    srv.add_argument("--no-build", dest="build", action="store_false",
+                     help=_("serve the output folder as it is, without building first"))
+    live = commands.add_parser("livereload", help=_("build, serve, and rebuild when a file changes"),
+                               description=_("build, serve, and rebuild when a file changes"))
+    _server_options(live)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="qhgy", description="《青海工运》 publishing tools")
-    commands = parser.add_subparsers(dest="command", required=True)
-    imp = commands.add_parser("import", help="import one print issue (.txt or .pdf) into Markdown")
-    imp.add_argument("source", type=Path, help="the issue's extracted text (.txt) or print PDF (.pdf)")
-    imp.add_argument("--content-dir", type=Path, default=Path("content"), help="where to write (default: content)")
-    imp.add_argument("--force", action="store_true",
-                     help="replace files edited by hand since the last import (backing them up first)")
-    imp.add_argument("--date", type=_date, help="publication date YYYY-MM-DD, if the 目录 does not print one")
-    imp.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    imp.add_argument("--keep-partial", action="store_true",
-                     help="write what was found even when most articles of the 目录 are not in the body")
-    chk = commands.add_parser("check", help="validate every content file")
-    chk.add_argument("--content-dir", type=Path, default=Path("content"))
-    bld = commands.add_parser("build", help="check the content, then build the site")
-    bld.add_argument("--settings", default="pelicanconf.py", help="pelicanconf.py (default) or publishconf.py")
-    bld.add_argument("--content-dir", type=Path, default=Path("content"))
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         if args.command == "import":
             return run_import(args.source, args.content_dir, args.force, args.date, args.quiet, args.keep_partial)
         if args.command == "build":
-            return run_build(args.settings, args.content_dir)
+            return run_build(args.settings, args.content_dir, args.output_dir)
+        if args.command == "serve":
+            return run_serve(args.settings, args.content_dir, args.output_dir, args.port, args.bind, args.build)
+        if args.command == "livereload":
+            return run_livereload(args.settings, args.content_dir, args.output_dir, args.port, args.bind)
         return run_check(args.content_dir)
     except QhgyError as err:
         _report(err)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C during a build: stop quietly, as the server does
+        print(_("Stopped."), file=sys.stderr)
+        return 130
     except Exception as err:  # last resort: another library's failure, in one line rather than a traceback
-        print(f"error: {type(err).__name__}: {err}", file=sys.stderr)
+        print(_("error: {kind}: {message}").format(kind=type(err).__name__, message=err), file=sys.stderr)
         return 1
 
 

@@ -1,14 +1,19 @@
-"""Build and serve the website with Pelican (the settings files live at the top level).
+"""Build the website with Pelican (the settings files live at the top level), and rebuild it live.
 
 A build checks the content once (qhgy.check), gives new names their URL ids, then runs Pelican
-in this process with the checked journal handed to the plugins, so nothing is read twice."""
+in this process with the checked journal handed to the plugins, so nothing is read twice. Any
+content folder builds into any output folder (a scratch import previews beside the real site);
+an output folder that would empty the content or something else is refused first.
+The preview server is qhgy.serve."""
 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from qhgy.errors import QhgyError
+from qhgy.i18n import _
 
 # The settings key through which a build hands its checked journal to the plugins.
 JOURNAL_SETTING = "QHGY_JOURNAL"
@@ -32,40 +37,97 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
     except QhgyError:
         raise
     except Exception as err:  # last resort: another library failed (Pelican, Jinja, a logged error)
-        raise BuildError(settings_file, f"the build failed: {err}", "fix the problem named above and build again") \
-            from err
+        raise BuildError(settings_file, _("the build failed: {error}").format(error=err),
+                         _("fix the problem named above and build again")) from err
 
 
-def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content", log=print):
+# What a build writes at the top of its output folder, one of which says "a built site is here".
+SITE_MARKS = ("index.html", "404.html", "theme", "pagefind")
+# Files no build writes: an output folder holding one is someone's work, not a site.
+SOURCE_SUFFIXES = {".md", ".markdown", ".yaml", ".yml", ".py", ".po"}
+
+
+def check_output_dir(content_dir: Path, output_dir: Path) -> None:
+    """Refuse an output folder the build must not empty (Pelican deletes what is in it first):
+    the content folder, one inside it or around it, the folder the command runs in or one around
+    it, a folder that holds files and no built site, or one holding Markdown, YAML or Python."""
+    content, output, here = content_dir.resolve(), output_dir.resolve(), Path.cwd().resolve()
+    fix = _("give --output-dir a folder of its own, e.g. {example}").format(example=content.parent / "output")
+    if output == content or content in output.parents or output in content.parents:
+        raise BuildError(output_dir, _("the output folder overlaps the content folder {content}").format(
+            content=content_dir), fix)
+    if output == here or output in here.parents:
+        raise BuildError(output_dir, _("the output folder holds the folder the command runs in"), fix)
+    if not output.is_dir() or not any(output.iterdir()):
+        return
+    if not any((output / mark).exists() for mark in SITE_MARKS):
+        raise BuildError(output_dir, _("the folder holds files but no built site: the build would delete them"),
+                         _("empty the folder yourself, or give --output-dir another folder"))
+    for folder, dirs, files in os.walk(output):
+        found = [name for name in files if Path(name).suffix.lower() in SOURCE_SUFFIXES] or \
+            [name for name in dirs if name == ".git"]
+        if found:
+            raise BuildError(Path(folder) / found[0], _("a build never writes this file, and would delete it"),
+                             _("move your files out of the output folder, or give --output-dir another folder"))
+
+
+def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
+          output_dir: str | Path = "output", log=print):
     """Check the content (ContentProblems names every problem), give new names their URL ids, then
-    build; the journal built, for the caller."""
+    build into output_dir; the journal built, for the caller."""
     from qhgy.check import check_content
 
-    checked = check_content(Path(content_dir), assign_ids=True)
+    content, output = Path(content_dir), Path(output_dir)
+    check_output_dir(content, output)
+    checked = check_content(content, assign_ids=True)
     journal = checked.journal_or_raise()
     for kind, name, ident in checked.new_ids:
-        log(f"new URL id: {kind} '{name}' → {ident} (stored in {content_dir}/ids.yaml)")
-    run_pelican(settings, {"PATH": str(Path(content_dir).resolve()), JOURNAL_SETTING: journal})
+        log(_("new URL id: {kind} '{name}' → {ident} (stored in {path})").format(
+            kind=kind, name=name, ident=ident, path=content / "ids.yaml"))
+    run_pelican(settings, {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()),
+                           JOURNAL_SETTING: journal})
     return journal
 
 
-def livereload(port: int = 8000) -> None:
-    """Serve output/ and rebuild whenever content, theme, plugins or settings change."""
+def livereload(content_dir: str | Path = "content", output_dir: str | Path = "output", port: int = 8000,
+               bind: str = "127.0.0.1", settings: str = "pelicanconf.py") -> None:
+    """Serve output_dir and rebuild whenever the content, theme, plugins or settings change."""
     from livereload import Server
 
-    build()
+    content, output = Path(content_dir), Path(output_dir)
+    build(settings, content, output)
     server = Server()
-    for pattern in ("content/**/*", "theme/**/*", "plugins/**/*.py", "qhgy/**/*.py", "pelicanconf.py"):
-        server.watch(pattern, lambda: _rebuild_quietly())
-    server.serve(host="127.0.0.1", port=port, root="output")
+    server.SFH = _not_found_page_handler()
+    root = Path(__file__).resolve().parent.parent
+    for pattern in (f"{content}/**/*", f"{root}/theme/**/*", f"{root}/plugins/**/*.py", f"{root}/qhgy/**/*.py",
+                    settings):
+        server.watch(pattern, lambda: _rebuild_quietly(settings, content, output))
+    server.serve(host=bind, port=port, root=str(output))
 
 
-def _rebuild_quietly() -> None:
+def _not_found_page_handler():
+    """livereload's file handler, answering a missing URL with the site's 404.html as qhgy.serve does."""
+    from livereload.handlers import StaticFileHandler
+
+    from qhgy.serve import NOT_FOUND_PAGE, TYPES
+
+    class NotFoundPageHandler(StaticFileHandler):
+        def write_error(self, status_code, **kwargs):
+            page = Path(self.root) / NOT_FOUND_PAGE
+            if status_code != 404 or not page.is_file():
+                return super().write_error(status_code, **kwargs)
+            self.set_header("Content-Type", TYPES[".html"])
+            self.finish(page.read_bytes())
+
+    return NotFoundPageHandler
+
+
+def _rebuild_quietly(settings: str, content: Path, output: Path) -> None:
     try:
-        build()
+        build(settings, content, output)
     except QhgyError as err:
-        print(f"error: {err}")
-        print("the build failed; fix the problem above and save again")
+        print(_("error: {message}").format(message=err))
+        print(_("the build failed; fix the problem above and save again"))
 
 
 def update_translations() -> None:
@@ -79,9 +141,3 @@ def update_translations() -> None:
     cli.run(["pybabel", "update", "-i", pot, "-d", "theme/translations", "--ignore-obsolete",
              "--no-fuzzy-matching"])
 
-
-def serve(port: int = 8000, bind: str = "127.0.0.1") -> None:
-    from pelican import main
-
-    print(f"Serving output/ on http://{bind}:{port}/ (Ctrl-C stops)")
-    main(["-s", "pelicanconf.py", "--listen", "--port", str(port), "--bind", bind])
