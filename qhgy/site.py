@@ -17,6 +17,8 @@ from qhgy.i18n import _
 
 # The settings key through which a build hands its checked journal to the plugins.
 JOURNAL_SETTING = "QHGY_JOURNAL"
+# The project's folder: pelicanconf.py, publishconf.py, theme/, plugins/.
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 class BuildError(QhgyError):
@@ -45,6 +47,15 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
 SITE_MARKS = ("index.html", "404.html", "theme", "pagefind")
 # Files no build writes: an output folder holding one is someone's work, not a site.
 SOURCE_SUFFIXES = {".md", ".markdown", ".yaml", ".yml", ".py", ".po"}
+
+
+def settings_file(name: str | Path) -> Path:
+    """A settings file as named, or the project's of that name (pelicanconf.py, publishconf.py) when the
+    command runs in another folder: the content and output folders are the editor's, the settings the project's."""
+    path = Path(name)
+    if not path.exists() and not path.is_absolute() and (PROJECT / path).is_file():
+        return PROJECT / path
+    return path
 
 
 def check_output_dir(content_dir: Path, output_dir: Path) -> None:
@@ -78,6 +89,7 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
     from qhgy.check import check_content
 
     content, output = Path(content_dir), Path(output_dir)
+    settings = str(settings_file(settings))
     check_output_dir(content, output)
     checked = check_content(content, assign_ids=True)
     journal = checked.journal_or_raise()
@@ -94,13 +106,12 @@ def livereload(content_dir: str | Path = "content", output_dir: str | Path = "ou
     """Serve output_dir and rebuild whenever the content, theme, plugins or settings change."""
     from livereload import Server
 
-    content, output = Path(content_dir), Path(output_dir)
+    content, output, settings = Path(content_dir), Path(output_dir), str(settings_file(settings))
     build(settings, content, output)
     server = Server()
     server.SFH = _not_found_page_handler()
-    root = Path(__file__).resolve().parent.parent
-    for pattern in (f"{content}/**/*", f"{root}/theme/**/*", f"{root}/plugins/**/*.py", f"{root}/qhgy/**/*.py",
-                    settings):
+    for pattern in (f"{content}/**/*", f"{PROJECT}/theme/**/*", f"{PROJECT}/plugins/**/*.py",
+                    f"{PROJECT}/qhgy/**/*.py", settings):
         server.watch(pattern, lambda: _rebuild_quietly(settings, content, output))
     server.serve(host=bind, port=port, root=str(output))
 
