@@ -1,21 +1,29 @@
 """Checking has one home: read a content folder, validate every file against the key table
-and the rules between files, and build the typed journal (qhgy.model) from it.
+and the rules between files (qhgy.checks: one module per kind of rule), and build the typed
+journal (qhgy.model) from it.
 
 `invoke check`, `invoke build` and the build's plugin all come here, so a content folder is
-read and checked once per build, and what one of them accepts the others accept too.
+read and checked once per build, and what one of them accepts the others accept too. Errors
+stop them; warnings (a draft with no text yet) are printed and counted, and stop nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
-from qhgy.content import ISSUE_FILE, ISSUES_DIR, ContentFiles, key_line, read_content
+from qhgy.checks import ContentWarning, Findings
+from qhgy.checks.bodies import check_bodies
+from qhgy.checks.headers import check_headers
+from qhgy.checks.issues import check_articles, check_issue_files, check_slugs
+from qhgy.checks.links import check_links
+from qhgy.content import ContentFiles, read_content
 from qhgy.errors import ContentError
+from qhgy.i18n import _, ngettext
 from qhgy.ids import KINDS, assign, load_registry, save_registry
 from qhgy.model import Journal, build_journal
-from qhgy.schema import validate
 
 
 class ContentProblems(ContentError):
@@ -24,94 +32,25 @@ class ContentProblems(ContentError):
     def __init__(self, content_dir: Path, problems: list[ContentError]):
         self.content_dir = content_dir
         self.problems = problems
-        super().__init__(problems[0].path, f"{problems[0].problem} ({len(problems)} problem(s) in {content_dir}/: "
-                         "run `invoke check` for all of them)", problems[0].fix, problems[0].line)
+        super().__init__(problems[0].path, _("{problem} ({count} problem(s) in {folder}/: run `invoke check` for all "
+                                             "of them)").format(problem=problems[0].problem, count=len(problems),
+                                                                folder=content_dir), problems[0].fix, problems[0].line)
 
 
 @dataclass
 class Checked:
-    """What a check found: the journal when the content is valid, else every problem."""
+    """What a check found: the journal when the content is valid, else every problem (the
+    errors); warnings do not stop a build."""
     content_dir: Path
     problems: list[ContentError]
     journal: Journal | None = None
     new_ids: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, name, id) assigned now
+    warnings: list[ContentWarning] = field(default_factory=list)
 
     def journal_or_raise(self) -> Journal:
         if self.problems:
             raise ContentProblems(self.content_dir, self.problems)
         return self.journal
-
-
-def _iso(value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)
-
-
-def _issue_problems(files: ContentFiles) -> list[ContentError]:
-    """An issue is YEAR/NUMBER: its file lives in issues/YEAR/NUMBER/, and only one file says so.
-    (Otherwise two files for one issue, 9-10/ and 09-10/, both load and one silently wins.)"""
-    problems: list[ContentError] = []
-    seen: dict[str, Path] = {}
-    for path, meta in files.issues:
-        problems += [ContentError(path, p) for p in validate("issue", meta)]
-        if "year" not in meta or "number" not in meta:
-            continue
-        ref = f"{meta['year']}/{meta['number']}"
-        folder = f"{path.parent.parent.name}/{path.parent.name}"
-        if folder != ref:
-            key = "number" if path.parent.name != str(meta["number"]) else "year"
-            problems.append(ContentError(
-                path, f"'year' and 'number' say issue {ref}, but the file is in {ISSUES_DIR}/{folder}/",
-                f"move it to {ISSUES_DIR}/{ref}/ (an issue's folder is {ISSUES_DIR}/YEAR/NUMBER), "
-                f"or correct '{key}' if that is what is wrong", key_line(path, key)))
-        if ref in seen:
-            problems.append(ContentError(
-                path, f"issue {ref} is also described by {seen[ref]}",
-                "keep one issue file per issue: merge the two and delete the other", key_line(path, "number")))
-        seen.setdefault(ref, path)
-    return problems
-
-
-def _article_problems(files: ContentFiles) -> list[ContentError]:
-    issue_dates = {f"{m.get('year')}/{m.get('number')}": _iso(m.get("date")) for _, m in files.issues}
-    problems: list[ContentError] = []
-    seen: dict[tuple, Path] = {}
-    for kind, items in (("article", files.articles), ("page", files.pages)):
-        for path, meta, _ in items:
-            problems += [ContentError(path, p) for p in validate(kind, meta)]
-    for path, meta, body in files.articles:
-        # An article the importer did not find in the source is written as a draft with no text: it
-        # is work left to do, not valid content.
-        if meta.get("status") == "draft" and not body.strip():
-            problems.append(ContentError(path, "is a draft with no text (the import did not find it in the source)",
-                                         "paste the article's text under the header, then remove 'status: draft'",
-                                         key_line(path, "status")))
-        ref, order = meta.get("issue"), meta.get("order")
-        if ref and ref not in issue_dates:
-            problems.append(ContentError(path, f"'issue' is {ref}, but there is no {ISSUES_DIR}/{ref}/{ISSUE_FILE}"))
-        key = (ref, order, meta.get("lang"))  # a translation is the same article in another language
-        if key in seen:
-            problems.append(ContentError(path, f"'order' {order} is also used by {seen[key]}",
-                                         "every article of an issue needs its own order"))
-        seen.setdefault(key, path)
-        # The URL is /YEAR/NUMBER/07/: an order spelt otherwise ('7', '007') would move it.
-        if isinstance(order, str) and order.isdigit() and order != f"{int(order):02d}":
-            problems.append(ContentError(path, f"'order' must be written with two digits at least: "
-                                         f"'{int(order):02d}', not '{order}'", "it makes the article's URL",
-                                         key_line(path, "order")))
-        if ref in issue_dates and "date" in meta and _iso(meta["date"]) != issue_dates[ref]:
-            problems.append(ContentError(path, f"'date' is {_iso(meta['date'])} but the issue "
-                                         f"was published {issue_dates[ref]}", "use the issue's date"))
-    # Pelican takes two pieces that share a slug for translations of each other: in one language,
-    # it would publish one of them, with only a warning, at the translation's URL.
-    for kind, items in (("article", files.articles), ("page", files.pages)):
-        slugs: dict[tuple, Path] = {}
-        for path, meta, _ in items:
-            slug = meta.get("slug")
-            if isinstance(slug, str) and (slug, meta.get("lang")) in slugs:
-                problems.append(ContentError(path, f"'slug' {slug} is also used by {slugs[slug, meta.get('lang')]}",
-                                             f"give every {kind} its own slug", key_line(path, "slug")))
-            slugs.setdefault((slug, meta.get("lang")), path)
-    return problems
 
 
 def names_in_content(files: ContentFiles) -> dict[str, list[str]]:
@@ -134,19 +73,29 @@ def names_in_content(files: ContentFiles) -> dict[str, list[str]]:
     return out
 
 
+def _in_file_order(problems: list) -> list:
+    return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
+
+
 def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
     """Read and validate a content folder; with assign_ids, give new names their URL ids (saved in
-    ids.yaml) first. The journal is built only when nothing is wrong."""
+    ids.yaml) first. The journal is built only when there is no error."""
     content_dir = Path(content_dir)
     files = read_content(content_dir)
-    problems = files.problems + _issue_problems(files) + _article_problems(files)
-    checked = Checked(content_dir, problems)
+    found = Findings(list(files.problems))
     try:
         ids = load_registry(content_dir)
     except ContentError as err:
-        problems.append(err)
-        return checked
-    if problems:
+        found.errors.append(err)
+        ids = {}
+    check_headers(files, found)
+    check_issue_files(files, found)
+    check_articles(files, found)
+    check_slugs(files, found)
+    check_bodies(files, found)
+    check_links(files, content_dir, ids, found)
+    checked = Checked(content_dir, _in_file_order(found.errors), warnings=_in_file_order(found.warnings))
+    if checked.problems:
         return checked
     if assign_ids:
         for kind, names in names_in_content(files).items():
@@ -160,3 +109,42 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
 def load_journal(content_dir: Path) -> Journal:
     """The typed journal of a valid content folder; ContentProblems names every problem."""
     return check_content(content_dir).journal_or_raise()
+
+
+def report(checked: Checked, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Print what a check found — every error and warning as path:line: problem — fix, then a
+    summary that counts them — and return the exit status: 1 if there is an error, else 0."""
+    out, err = out or sys.stdout, err or sys.stderr
+    for problem in checked.problems:
+        print(problem, file=err)
+    for warning in checked.warnings:
+        print(_("{where}warning: {problem}").format(where=_where(warning), problem=_what(warning)), file=err)
+    errors, warnings = len(checked.problems), len(checked.warnings)
+    counts = _("{errors}, {warnings}").format(
+        errors=ngettext("{n} error", "{n} errors", errors).format(n=errors),
+        warnings=ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings))
+    if errors:
+        print(_("{folder}/: {counts} — fix the errors before building.").format(folder=checked.content_dir,
+                                                                              counts=counts), file=err)
+        return 1
+    journal = checked.journal
+    print(_("{folder}/: {issues} issue(s), {articles} article(s), {pages} page(s) — all valid ({counts}).").format(
+        folder=checked.content_dir, issues=len(journal.issues), articles=len(journal.articles),
+        pages=len(journal.pages), counts=counts), file=out)
+    return 0
+
+
+def _where(problem: ContentError) -> str:
+    if problem.path is None:
+        return ""
+    return f"{problem.path}:{problem.line}: " if problem.line else f"{problem.path}: "
+
+
+def _what(problem: ContentError) -> str:
+    return f"{problem.problem} — {problem.fix}" if problem.fix else problem.problem
+
+
+def run_check(content_dir: Path) -> int:
+    """The `check` command: check a content folder, print every problem and the summary, and
+    return the exit status (qhgy.cli calls it)."""
+    return report(check_content(content_dir))
