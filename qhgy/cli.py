@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -41,7 +42,9 @@ def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.da
 
 def run_check(content_dir: Path) -> int:
     from qhgy.check import check_content
+    from qhgy.site import check_content_dir
 
+    check_content_dir(content_dir)
     journal = check_content(content_dir).journal_or_raise()
     print(_("{content}/: {issues} issue(s), {articles} article(s), {pages} page(s) — all valid.").format(
         content=content_dir, issues=len(journal.issues), articles=len(journal.articles), pages=len(journal.pages)))
@@ -56,10 +59,12 @@ def run_build(settings: str, content_dir: Path, output_dir: Path = Path("output"
 
 
 def run_serve(settings: str, content_dir: Path, output_dir: Path, port: int, bind: str, build: bool = True) -> int:
-    """Take the port first (a busy one stops before a build is spent), build, then serve until Ctrl-C."""
+    """Take the port first (a busy one stops before a build is spent), build, then serve until Ctrl-C.
+    QHGY_SERVE_COMMAND: the command a message suggests (serve.sh sets it to itself)."""
     from qhgy.serve import SiteServer
 
-    with SiteServer(output_dir, port, bind, command="invoke serve") as server:
+    command = os.environ.get("QHGY_SERVE_COMMAND") or "invoke serve"
+    with SiteServer(output_dir, port, bind, command=command) as server:
         if build:
             run_build(settings, content_dir, output_dir)
         print(_("Serving {output}/ on {url} (Ctrl-C stops)").format(output=output_dir, url=server.url), flush=True)

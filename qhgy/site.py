@@ -58,6 +58,13 @@ def settings_file(name: str | Path) -> Path:
     return path
 
 
+def check_content_dir(content_dir: Path) -> None:
+    """The content folder must exist: a mistyped --content-dir is one line, not a library's error."""
+    if not content_dir.is_dir():
+        raise BuildError(content_dir, _("the content folder does not exist"),
+                         _("give --content-dir the folder that holds issues/ and articles/ (default: content)"))
+
+
 def check_output_dir(content_dir: Path, output_dir: Path) -> None:
     """Refuse an output folder the build must not empty (Pelican deletes what is in it first):
     the content folder, one inside it or around it, the folder the command runs in or one around
@@ -90,6 +97,7 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
 
     content, output = Path(content_dir), Path(output_dir)
     settings = str(settings_file(settings))
+    check_content_dir(content)
     check_output_dir(content, output)
     checked = check_content(content, assign_ids=True)
     journal = checked.journal_or_raise()
