@@ -61,10 +61,10 @@ def names_in_content(files: ContentFiles) -> dict[str, list[str]]:
         if isinstance(name, str) and name.strip() and name not in out[kind]:
             out[kind].append(name)
 
-    for _, meta in files.issues:
+    for _path, meta in files.issues:
         for section in meta.get("sections") or []:
             add("sections", section.get("name"))
-    for _, meta, _ in files.articles:
+    for _path, meta, _body in files.articles:
         for name in meta.get("authors") or []:
             add("authors", name)
         add("sections", meta.get("category"))

@@ -28,7 +28,8 @@ ID_PAGES = {"authors": "authors", "sections": "sections", "tags": "tags"}  # /au
 THEME_STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"  # served at /theme/
 
 _TITLE = r"""(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?"""
-_INLINE = re.compile(r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*<?([^\s<>()]*(?:\([^\s()]*\)[^\s<>()]*)*)>?" + _TITLE + r"\s*\)")
+_TARGET = r"<?([^\s<>()]*(?:\([^\s()]*\)[^\s<>()]*)*)>?"  # may hold balanced parentheses: javascript:f(1)
+_INLINE = re.compile(r"(!?)\[(?:[^\]\[]|\[[^\]]*\])*\]\(\s*" + _TARGET + _TITLE + r"\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s.*)?$", re.M)
 _PELICAN_LINK = re.compile(r"^(?:\{(\w+)\}|\|(\w+)\|)(.*)$")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -58,7 +59,8 @@ def _as_article(kind: str, path: Path, meta: dict) -> Article | None:
     order = meta.get("order")
     if not isinstance(meta.get("slug"), str):
         return None
-    return Article(path, kind, "", meta["slug"], str(meta.get("lang") or ""), "", issue_ref=str(meta.get("issue") or ""),
+    return Article(path, kind, "", meta["slug"], str(meta.get("lang") or ""), "",
+                   issue_ref=str(meta.get("issue") or ""),
                    order=int(order) if isinstance(order, str) and order.isdigit() else None)
 
 
