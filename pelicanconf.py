@@ -37,10 +37,11 @@ THEME_STATIC_DIR = "theme"
 # any other plugin reads it; qhgy_ids must set the URL ids as the YAML reader creates authors;
 # qhgy_images rewrites the photos (a generator's context) before qhgy_model hands each body to
 # the model at all_generators_finalized; qhgy_search indexes those bodies at the output phase.
-# tests/test_site.py holds this order.
+# qhgy_sanitize cleans each body as Pelican reads it (content_object_init), before any plugin
+# after it in this list sees the body. tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
-PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_lang", "qhgy_model", "qhgy_i18n",
-           "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
+PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_sanitize", "qhgy_lang", "qhgy_model",
+           "qhgy_i18n", "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 SUMMARY_MAX_PARAGRAPHS = 1
 
