@@ -93,14 +93,16 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
           output_dir: str | Path = "output", log=print):
     """Check the content (ContentProblems names every problem), give new names their URL ids, then
     build into output_dir; the journal built, for the caller."""
-    from qhgy.check import check_content
+    from qhgy.check import check_content, report
 
     content, output = Path(content_dir), Path(output_dir)
     settings = str(settings_file(settings))
     check_content_dir(content)
     check_output_dir(content, output)
     checked = check_content(content, assign_ids=True)
-    journal = checked.journal_or_raise()
+    journal = checked.journal_or_raise()  # an error stops the build
+    if checked.warnings:  # a warning (a draft with no text yet) is printed and counted, and stops nothing
+        report(checked)
     for kind, name, ident in checked.new_ids:
         log(_("new URL id: {kind} '{name}' → {ident} (stored in {path})").format(
             kind=kind, name=name, ident=ident, path=content / "ids.yaml"))
