@@ -62,3 +62,89 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(language()).ngettext(singular, plural, n)
+
+
+
+# Where the messages are: the package and the project's Pelican plugins (Python files only; the
+# theme's templates have their own catalog, theme/translations, extracted with babel.cfg).
+ROOT = LOCALE_DIR.parent.parent
+SOURCES = ("qhgy", "plugins")
+MAPPING = LOCALE_DIR / "babel-python.cfg"
+POT = LOCALE_DIR / f"{DOMAIN}.pot"
+LOCALES = (DEFAULT,)
+KEYWORDS = {"_": None, "ngettext": (1, 2)}
+COMMENT_TAG = "TRANSLATORS:"
+
+
+def po_path(locale: str) -> Path:
+    return LOCALE_DIR / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def extract(root: Path = ROOT):
+    """pybabel extract: every `_()` and `ngettext()` message of the SOURCES under root, as a catalog
+    template, with the comments written for translators (`# TRANSLATORS: …`)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with MAPPING.open(encoding="utf-8") as fp:
+        method_map, options_map = parse_mapping_cfg(fp)
+    template = Catalog(project=DOMAIN, domain=DOMAIN, fuzzy=False)
+    for source in SOURCES:
+        found = extract_from_dir(Path(root) / source, method_map, options_map, keywords=KEYWORDS,
+                                 comment_tags=(COMMENT_TAG,), strip_comment_tags=True)
+        for filename, lineno, message, comments, context in found:
+            template.add(message, None, [(f"{source}/{filename}", lineno)], auto_comments=comments,
+                         context=context)
+    return template
+
+
+def _write(path: Path, catalog, **options) -> None:
+    """A catalog written sorted and without source locations, so that moving code changes nothing."""
+    from babel.messages.pofile import write_po
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, no_location=True, sort_output=True, **options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_bytes() != buffer.getvalue():
+        path.write_bytes(buffer.getvalue())
+
+
+def update_catalogs(root: Path = ROOT) -> list[str]:
+    """pybabel extract + update (init the first time), through Babel's API: the template
+    qhgy/locale/qhgy.pot, and each catalog given every new message with an empty translation
+    (tests/test_messages.py names them until they are translated), no fuzzy guesses, and the
+    messages no longer in the code dropped. Returns the messages still untranslated."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import read_po
+
+    template = extract(root)
+    _write(POT, template, omit_header=True)
+    missing: list[str] = []
+    for locale in LOCALES:
+        po = po_path(locale)
+        if po.exists():
+            with po.open("rb") as fp:
+                catalog = read_po(fp, locale=locale)
+        else:
+            catalog = Catalog(locale=locale, domain=DOMAIN, project="《青海工运》 qhgy", fuzzy=False,
+                              header_comment="# The editors' tools in Chinese: translations of the messages "
+                                             "of qhgy/ and plugins/.\n# Update with `invoke translations` "
+                                             "(qhgy.i18n.update_catalogs); translate every empty msgstr.")
+        catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+        _write(po, catalog, ignore_obsolete=True)
+        missing += untranslated(catalog)
+    translations.cache_clear()
+    return missing
+
+
+def untranslated(catalog) -> list[str]:
+    """The messages of a catalog with no usable translation: empty, partly empty, or fuzzy."""
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue  # the header
+        strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        if message.fuzzy or not all(strings):
+            out.append(message.id[0] if isinstance(message.id, (list, tuple)) else message.id)
+    return out

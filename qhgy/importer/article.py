@@ -3,6 +3,7 @@ paragraphs cleaned and rendered as Markdown. Each step is a module of its own; t
 
 from __future__ import annotations
 
+from qhgy.i18n import _
 from qhgy.importer.head import add_listed_authors, parse_head
 from qhgy.importer.markdown import caption_markdown, to_markdown
 from qhgy.importer.model import Draft
@@ -33,6 +34,6 @@ def build_draft(piece: Piece) -> Draft:
     draft.paragraphs = [to_markdown(p, draft.title, counts) for p in paragraphs]
     draft.paragraphs += [caption_markdown(c) for c in draft.captions]
     if not draft.paragraphs:
-        draft.notes.append("the body is empty")
+        draft.notes.append(_("the body is empty"))
     date_from_signature(body, draft)
     return draft

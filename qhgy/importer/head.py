@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from qhgy.i18n import _
 from qhgy.importer.blocks import Block
 from qhgy.importer.model import Draft
 from qhgy.importer.patterns import (
@@ -62,7 +63,8 @@ def parse_head(blocks: list[Block], start: int, draft: Draft, known_authors: lis
                       or following.endswith(("：", ":")) or DATE_LINE.match(following)):
             name, role = found
             if name not in known_authors:
-                draft.notes.append(f"took '{text}' under the title as the byline of {name} (not in the 目录)")
+                draft.notes.append(_("took '{line}' under the title as the byline of {name} (not in the 目录)").format(
+                    line=text, name=name))
             if name not in draft.authors:
                 draft.authors.append(name)
             if role:
@@ -71,7 +73,7 @@ def parse_head(blocks: list[Block], start: int, draft: Draft, known_authors: lis
             continue
         if i == start and has_more and not draft.subtitle and _is_subtitle(text):
             draft.subtitle = normalize(text, draft.counts)
-            draft.notes.append(f"took '{draft.subtitle}' under the title as its subtitle (副题)")
+            draft.notes.append(_("took '{subtitle}' under the title as its subtitle (副题)").format(subtitle=draft.subtitle))
             i += 1
             continue
         break
@@ -82,8 +84,8 @@ def add_listed_authors(draft: Draft, known: list[str]) -> None:
     """The 目录's authors the article does not print under its title; a byline naming none of them wins."""
     printed = list(draft.authors)
     if printed and known and not set(printed) & set(known):
-        draft.notes.append(f"the 目录 names {'、'.join(known)}, the article prints {'、'.join(printed)}: "
-                           "used the article's; check")
+        draft.notes.append(_("the 目录 names {listed}, the article prints {printed}: used the article's; check").format(
+            listed="、".join(known), printed="、".join(printed)))
         return
     for name in known:
         if name not in draft.authors:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from qhgy.i18n import _
 from qhgy.importer.blocks import Block
 from qhgy.importer.model import Draft
 from qhgy.importer.patterns import (
@@ -77,13 +78,14 @@ def join_paragraphs(blocks: list[Block], draft: Draft) -> list[str]:
         text = block.text
         if paragraphs and _mergeable(paragraphs[-1], block, numbering):
             if block.page_break:
-                draft.notes.append(f"joined text across a page break (source line {block.line}): "
-                                   f"'…{paragraphs[-1][-8:]}|{text[:8]}…'")
+                draft.notes.append(_("joined text across a page break (source line {line}): '…{before}|{after}…'").format(
+                    line=block.line, before=paragraphs[-1][-8:], after=text[:8]))
             paragraphs[-1] = join_lines([paragraphs[-1], text])
         else:
             if paragraphs and _orphan_line(paragraphs, text, numbering):
-                draft.notes.append(f"'{paragraphs[-1]}' stands alone between a heading and running text: if a "
-                                   "column ended after it, it begins the next paragraph — join them by hand")
+                draft.notes.append(_("'{line}' stands alone between a heading and running text: if a column ended "
+                                     "after it, it begins the next paragraph — join them by hand").format(
+                    line=paragraphs[-1]))
             paragraphs.append(text)
             if (marker := item_marker(text)) is not None:
                 numbering[marker[0]] = marker[1]
@@ -117,8 +119,8 @@ def _rejoin_run_in_items(paragraphs: list[str], draft: Draft) -> list[str]:
                   and re.search(r"[。！？!?]$", paragraphs[n]) and item_marker(paragraphs[n + 1]) is None
                   and is_paragraph_like(paragraphs[n + 1]) and not closing_kind(paragraphs[n + 1])]
     for n in sorted(alone, reverse=True):
-        draft.notes.append(f"the item '{paragraphs[n]}' stood alone where the list's other items run on into "
-                           "their text: joined it with the paragraph after it")
+        draft.notes.append(_("the item '{item}' stood alone where the list's other items run on into their text: "
+                             "joined it with the paragraph after it").format(item=paragraphs[n]))
         paragraphs[n : n + 2] = [join_lines(paragraphs[n : n + 2])]
     return paragraphs
 
@@ -128,7 +130,8 @@ def drop_jumps(paragraphs: list[str], draft: Draft) -> list[str]:
     paragraphs left empty by it."""
     for n, paragraph in enumerate(paragraphs):
         if m := JUMP.search(paragraph):
-            draft.notes.append(f"'{m.group(0)}': the text goes on elsewhere in the issue — move it here by hand")
+            draft.notes.append(_("'{jump}': the text goes on elsewhere in the issue — move it here by hand").format(
+                jump=m.group(0)))
             paragraphs[n] = (paragraph[: m.start()] + paragraph[m.end() :]).strip()
     return [p for p in paragraphs if p]
 
@@ -159,7 +162,8 @@ def unify_item_numbers(paragraphs: list[str], draft: Draft) -> list[str]:
         if style == other:
             out[n] = _ITEM_STYLE.sub(f"{number}{usual}" + (" " if usual == "." else ""), out[n], count=1)
             changed.append(str(number))
-    draft.notes.append(f"numbered items {', '.join(changed)} printed as '{changed[0]}{other}', the others as "
-                       f"'1{usual}': made them '{changed[0]}{usual}' like the rest of the list")
+    draft.notes.append(_("numbered items {numbers} printed as '{printed}', the others as '{usual}': made them "
+                         "'{made}' like the rest of the list").format(
+        numbers=", ".join(changed), printed=f"{changed[0]}{other}", usual=f"1{usual}", made=f"{changed[0]}{usual}"))
     draft.counts["numbering of a list made consistent"] += len(changed)
     return out

@@ -33,6 +33,7 @@ from pypdf import PdfReader
 from pypdf.errors import DependencyError
 
 from qhgy.errors import SourceError
+from qhgy.i18n import _, ngettext
 from qhgy.importer.blocks import is_furniture
 from qhgy.importer.patterns import SECTION_LABEL
 from qhgy.textnorm import CJK
@@ -95,6 +96,11 @@ CENTRED_SLACK = 1.0
 DAMAGED_FIX = "re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt"
 
 
+def damaged_fix() -> str:
+    """What to do about a damaged PDF (DAMAGED_FIX) in the editor's language."""
+    return _("re-export the PDF from the layout program (重新导出 PDF) or import the extracted .txt")
+
+
 @dataclass
 class _Line:
     y: float
@@ -139,8 +145,8 @@ def read_pdf(path: Path) -> PdfText:
 
     visible = sum(len("".join(line.text.split())) for page in pages for line in page)
     if visible < MIN_CHARS_PER_PAGE * max(len(pages), 1):
-        raise SourceError(path, "is a scan with no text layer (扫描件，没有文字层)",
-                          "run OCR on it or import the issue's extracted .txt")
+        raise SourceError(path, _("is a scan with no text layer (扫描件，没有文字层)"),
+                          _("run OCR on it or import the issue's extracted .txt"))
 
     pitch = _normal_pitch(pages)
     repeated = _repeated_edges(pages, pitch)
@@ -161,6 +167,7 @@ def read_pdf(path: Path) -> PdfText:
     caption_blocks: set[int] = set()
     # The last line of text so far, its column's text, and whether it began its block.
     last: tuple[_Line, list[_Line], bool] | None = None
+    began = False  # whether the line of text before began its block
     for page_number, column in placed:
         on_page = pictures[page_number - 1]
         inked = [line for line in column if not is_furniture(line.text)]  # the column's text
@@ -378,8 +385,8 @@ def _read_pages(path: Path) -> tuple[list[list[_Line]], list[list[_Picture]]]:
     except SourceError:
         raise
     except Exception as error:  # pypdf reports damage in many exception types, not only PdfReadError
-        raise SourceError(path, f"is not a readable PDF ({type(error).__name__}: {error})",
-                          DAMAGED_FIX) from None
+        raise SourceError(path, _("is not a readable PDF ({error})").format(error=f"{type(error).__name__}: {error}"),
+                          damaged_fix()) from None
     finally:
         pypdf_log.removeHandler(collect)
         pypdf_log.setLevel(saved[0])
@@ -388,11 +395,11 @@ def _read_pages(path: Path) -> tuple[list[list[_Line]], list[list[_Picture]]]:
             log.filters[:] = filters
     if unreadable:
         numbers = ", ".join(str(n) for n, _ in unreadable)
-        what = f"page {numbers}" if len(unreadable) == 1 else f"pages {numbers}"
         detail = " ".join(unreadable[0][1].split())[:120]
-        whose = "its" if len(unreadable) == 1 else "their"
-        raise SourceError(path, f"{what} of {len(pages)} cannot be read (pypdf: {detail}), so {whose} text "
-                          "would be lost", DAMAGED_FIX)
+        problem = ngettext("page {pages} of {total} cannot be read (pypdf: {detail}), so its text would be lost",
+                           "pages {pages} of {total} cannot be read (pypdf: {detail}), so their text would be lost",
+                           len(unreadable))
+        raise SourceError(path, problem.format(pages=numbers, total=len(pages), detail=detail), damaged_fix())
     return pages, pictures
 
 
@@ -450,12 +457,12 @@ def _open(path: Path) -> PdfReader:
             opened = reader.decrypt("")
         except DependencyError:
             # AES needs the 'cryptography' package, a dependency of the project: a broken installation.
-            raise SourceError(path, "is encrypted with AES, and the Python package 'cryptography' that reads "
-                              "it is missing from this installation",
-                              "run 'bash scripts/setup.sh' again, or import the extracted .txt") from None
+            raise SourceError(path, _("is encrypted with AES, and the Python package 'cryptography' that reads "
+                                "it is missing from this installation"),
+                              _("run 'bash scripts/setup.sh' again, or import the extracted .txt")) from None
         if not opened:
-            raise SourceError(path, "is protected by a password needed to open it (PDF 有打开密码)",
-                              "ask the layout office for a PDF without an open password, or import the .txt")
+            raise SourceError(path, _("is protected by a password needed to open it (PDF 有打开密码)"),
+                              _("ask the layout office for a PDF without an open password, or import the .txt"))
     return reader
 
 

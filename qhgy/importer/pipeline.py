@@ -8,6 +8,7 @@ from pathlib import Path
 
 from qhgy.content import ARTICLES_DIR, ISSUE_FILE, PAGES_DIR, dump_yaml, render_markdown_file
 from qhgy.errors import ContentError, SourceError
+from qhgy.i18n import _, ngettext
 from qhgy.importer.article import build_draft
 from qhgy.importer.blocks import split_blocks
 from qhgy.importer.masthead import masthead_start, parse_masthead
@@ -63,14 +64,16 @@ def check_folios(source: Source, toc: Toc, items: list[Item]) -> list[str]:
         page = source.pages[blocks[0].line - 1] if blocks[0].line - 1 < len(source.pages) else None
         folio = source.folios.get(page)
         if folio is not None and folio != entry.page:
-            item.draft.notes.append(f"the 目录 gives page {entry.page}, but the page its title is printed on has "
-                                    f"the folio {folio}: check which is right")
+            item.draft.notes.append(_("the 目录 gives page {page}, but the page its title is printed on has the folio "
+                                      "{folio}: check which is right").format(page=entry.page, folio=folio))
     printed = set(source.folios.values())
     missing = sorted({entry.page for entry in toc.entries} - printed)
     if not missing:
         return []
-    return [f"the 目录 gives page(s) {', '.join(map(str, missing))}, which no page of the PDF prints as its "
-            "number: check the 目录's page numbers"]
+    return [ngettext("the 目录 gives page {pages}, which no page of the PDF prints as its number: check the "
+                     "目录's page numbers",
+                     "the 目录 gives pages {pages}, which no page of the PDF prints as its number: check the "
+                     "目录's page numbers", len(missing)).format(pages=", ".join(map(str, missing)))]
 
 
 def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
@@ -86,16 +89,17 @@ def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
         else:
             first = last = previous_last
             section, subcolumn = _neighbour_section(toc, pieces, order - 1), None
-            draft.notes.append(f"printed outside the 目录: page {first} and section '{section}' are guesses")
+            draft.notes.append(_("printed outside the 目录: page {page} and section '{section}' are guesses").format(
+                page=first, section=section))
         kind = "page" if piece.entry is None and CALL_FOR_SUBMISSIONS.search(draft.title) else "article"
         items.append(Item(order, draft, piece, kind, section, subcolumn, first, last))
         previous_last = last
     titles = Counter(item.draft.title for item in items)
     for item in items:
         if titles[item.draft.title] > 1:
-            who = "、".join(item.draft.authors) or "no author"
-            item.draft.notes.append(f"{titles[item.draft.title]} pieces share this title; this one is told "
-                                    f"apart by its author ({who})")
+            who = "、".join(item.draft.authors) or _("no author")
+            item.draft.notes.append(_("{count} pieces share this title; this one is told apart by its author "
+                                      "({authors})").format(count=titles[item.draft.title], authors=who))
     return items
 
 
@@ -201,8 +205,8 @@ def _render_files(plan: Plan) -> None:
         files[item.rel_path] = render_markdown_file(item.meta, "\n\n".join(item.draft.paragraphs)).encode("utf-8")
     problems += [f"{ISSUE_FILE}: {p}" for p in validate("issue", plan.issue_meta)]
     if problems:  # the importer's own output must pass the checker; never write what the build would refuse
-        raise ContentError(plan.source.path, "the import produced invalid content: " + "; ".join(problems),
-                           "report this as a bug of the importer")
+        raise ContentError(plan.source.path, _("the import produced invalid content: {problems}").format(
+            problems="; ".join(problems)), _("report this as a bug of the importer"))
     files[f"{plan.issue_dir}/{ISSUE_FILE}"] = dump_yaml(plan.issue_meta).encode("utf-8")
     files[f"{plan.issue_dir}/{plan.source.path.name}"] = source_bytes(plan.source.path)
     plan.report = render_report(plan)
@@ -226,11 +230,12 @@ def check_found(plan: Plan) -> None:
     listed = len(plan.toc.entries)
     found = sum(1 for item in plan.items if item.piece.entry is not None and item.piece.blocks)
     if found < FOUND_AT_LEAST * listed:
-        raise TooLittleFound(plan.source.path, f"only {found} of the {listed} articles of the 目录 were found in "
-                             f"the body ({found / listed:.0%}): the rest would be written as empty drafts, so nothing "
-                             "was written",
-                             "import the issue's extracted text (.txt) instead, or export the PDF again from the "
-                             "layout program; --keep-partial writes what was found, with drafts for the rest")
+        raise TooLittleFound(plan.source.path,
+                             _("only {found} of the {listed} articles of the 目录 were found in the body "
+                               "({share}): the rest would be written as empty drafts, so nothing was written").format(
+                                 found=found, listed=listed, share=f"{found / listed:.0%}"),
+                             _("import the issue's extracted text (.txt) instead, or export the PDF again from the "
+                               "layout program; --keep-partial writes what was found, with drafts for the rest"))
 
 
 def import_issue(source_path: Path, content_dir: Path, force: bool = False, date: dt.date | None = None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qhgy.i18n import _, ngettext
 from qhgy.importer.blocks import Block
 from qhgy.importer.patterns import SECTION_LABEL, SENTENCE_MARKS, closing_kind, is_paragraph_like, is_title_like
 from qhgy.importer.toc import SUBCOLUMN, TocEntry
@@ -101,11 +102,11 @@ def locate_entries(entries: list[TocEntry], blocks: list[Block]) -> tuple[dict[i
         if hit is None:
             hit = _scan(entry, [], blocks, 0, len(blocks), claimed, twins)
             if hit is not None:
-                notes.append(f"'{entry.title}' (p. {entry.page}) is printed out of the 目录's order "
-                             f"(source line {blocks[hit[0]].line})")
+                notes.append(_("'{title}' (p. {page}) is printed out of the 目录's order (source line {line})").format(
+                    title=entry.title, page=entry.page, line=blocks[hit[0]].line))
         if hit is None:
             continue
-        i, n, _ = hit
+        i, n, _score = hit
         found[k] = (i, n)
         claimed.update(range(i, i + n))
         pos = max(pos, i + n)
@@ -170,7 +171,7 @@ def _take_kicker(prev: Piece, piece: Piece) -> None:
         piece.kicker = text
         piece.blocks.insert(0, last)
         piece.title_blocks += 1
-        piece.notes.append(f"took the line '{text}' above the title as its kicker (引题)")
+        piece.notes.append(_("took the line '{line}' above the title as its kicker (引题)").format(line=text))
 
 
 def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece], list[str]]:
@@ -180,15 +181,16 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
     pieces: list[Piece] = []
     if not starts and blocks:
         # Not one title of the 目录 is printed in the body: keep the text, as one piece to cut by hand.
-        notes.append("no 目录 entry was found in the body: all its text is kept in one piece outside the 目录")
+        notes.append(_("no 目录 entry was found in the body: all its text is kept in one piece outside the 目录"))
         pieces.append(Piece(blocks=blocks, title_blocks=1, entry=None))
     if starts and starts[0][0] > 0:
         lead = blocks[: starts[0][0]]
         if any(is_paragraph_like(b.text) for b in lead):
             pieces.append(_unlisted(lead))
         else:
-            notes.append(f"dropped {len(lead)} short line(s) between the 目录 and the first article "
-                         f"(source line {lead[0].line})")
+            notes.append(ngettext("dropped {count} short line between the 目录 and the first article (source line {line})",
+                                  "dropped {count} short lines between the 目录 and the first article "
+                                  "(source line {line})", len(lead)).format(count=len(lead), line=lead[0].line))
     for idx, (i, n, k) in enumerate(starts):
         end = starts[idx + 1][0] if idx + 1 < len(starts) else len(blocks)
         piece = Piece(blocks=blocks[i:end], title_blocks=n, entry=entries[k])
@@ -197,10 +199,10 @@ def cut_body(entries: list[TocEntry], blocks: list[Block]) -> tuple[list[Piece],
         pieces.extend(split_unlisted(piece))
     for k, entry in enumerate(entries):
         if k not in found:
-            notes.append(f"NOT FOUND in the body: '{entry.title}' (p. {entry.page}); written as a draft "
-                         "with an empty body — paste its text by hand")
+            notes.append(_("NOT FOUND in the body: '{title}' (p. {page}); written as a draft with an empty body — "
+                           "paste its text by hand").format(title=entry.title, page=entry.page))
             # Keep it in print order: after the piece of the entry before it.
-            missing = Piece(blocks=[], title_blocks=0, entry=entry, notes=["NOT FOUND in the body: a draft"])
+            missing = Piece(blocks=[], title_blocks=0, entry=entry, notes=[_("NOT FOUND in the body: a draft")])
             if k == 0:
                 first = next((n for n, p in enumerate(pieces) if p.entry is not None), len(pieces))
                 pieces.insert(first, missing)
@@ -219,8 +221,9 @@ def _flag_pieces_before_missing(pieces: list[Piece]) -> None:
             continue
         before = next((p for p in reversed(pieces[:n]) if p.blocks), None)
         if before is not None:
-            before.notes.append(f"the next entry of the 目录, '{piece.entry.title}' (p. {piece.entry.page}), "
-                                "was not found in the body: this piece may hold its text — check where it ends")
+            before.notes.append(_("the next entry of the 目录, '{title}' (p. {page}), was not found in the body: this "
+                                  "piece may hold its text — check where it ends").format(
+                title=piece.entry.title, page=piece.entry.page))
 
 
 def cover_pieces(blocks: list[Block]) -> list[Piece]:
@@ -244,8 +247,9 @@ def drop_section_heads(pieces: list[Piece], sections: list[dict]) -> None:
             name = names.get(match_key(marked.group(1) if marked else text))
             if name is None:
                 break
-            piece.notes.append(f"dropped '{piece.blocks[-1].text}' at its end (source line {piece.blocks[-1].line}): "
-                               f"the heading of '{name}', printed above the next article")
+            piece.notes.append(_("dropped '{line}' at its end (source line {number}): the heading of '{name}', "
+                                 "printed above the next article").format(
+                line=piece.blocks[-1].text, number=piece.blocks[-1].line, name=name))
             piece.blocks = piece.blocks[:-1]
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qhgy.errors import SourceError
+from qhgy.i18n import _
 from qhgy.textnorm import has_han
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -39,11 +40,11 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise SourceError(path, "is neither UTF-8 nor GB18030/GBK text",
-                          "save it again as UTF-8 text and re-run the import") from None
+        raise SourceError(path, _("is neither UTF-8 nor GB18030/GBK text"),
+                          _("save it again as UTF-8 text and re-run the import")) from None
     if not has_han(text):
-        raise SourceError(path, "does not decode to Chinese text as UTF-8 or GB18030",
-                          "save it again as UTF-8 text and re-run the import")
+        raise SourceError(path, _("does not decode to Chinese text as UTF-8 or GB18030"),
+                          _("save it again as UTF-8 text and re-run the import"))
     return text, "GB18030"
 
 
@@ -52,17 +53,17 @@ def source_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise SourceError(path, f"cannot be read ({err.strerror or err})",
-                          "check that the file is readable (permissions, disk) and re-run the import") from None
+        raise SourceError(path, _("cannot be read ({reason})").format(reason=err.strerror or err),
+                          _("check that the file is readable (permissions, disk) and re-run the import")) from None
 
 
 def read_source(path: Path) -> Source:
     """Read a .txt or .pdf issue; raise SourceError with a fix for anything unreadable."""
     path = Path(path)
     if not path.exists():
-        raise SourceError(path, "does not exist", "check the path of the issue's text or PDF")
+        raise SourceError(path, _("does not exist"), _("check the path of the issue's text or PDF"))
     if path.is_dir():
-        raise SourceError(path, "is a folder, not a file", "give the issue's .txt or .pdf file")
+        raise SourceError(path, _("is a folder, not a file"), _("give the issue's .txt or .pdf file"))
     suffix = path.suffix.lower()
     pages: list[int | None] = []
     folios: dict[int, int] = {}
@@ -72,21 +73,21 @@ def read_source(path: Path) -> Source:
         from qhgy.importer.pdf_text import read_pdf
 
         pdf = read_pdf(path)
-        text, kind, notes = pdf.text, "pdf", ["text layer read from the PDF with pypdf"]
+        text, kind, notes = pdf.text, "pdf", [_("text layer read from the PDF with pypdf")]
         pages, folios, captions, repeated = pdf.pages, pdf.folios, pdf.captions, pdf.repeated
     elif suffix in TEXT_SUFFIXES:
         data = source_bytes(path)
         if not data.strip():
-            raise SourceError(path, "is empty", "export the issue's text again or import its PDF")
+            raise SourceError(path, _("is empty"), _("export the issue's text again or import its PDF"))
         text, encoding = _decode(path, data)
-        kind, notes = "txt", [] if encoding == "UTF-8" else [f"decoded as {encoding}"]
+        kind, notes = "txt", [] if encoding == "UTF-8" else [_("decoded as {encoding}").format(encoding=encoding)]
     else:
-        raise SourceError(path, f"has an unknown type '{suffix or '(none)'}'",
-                          "import the issue as a .txt (UTF-8) or .pdf file")
+        raise SourceError(path, _("has an unknown type '{suffix}'").format(suffix=suffix or _("(none)")),
+                          _("import the issue as a .txt (UTF-8) or .pdf file"))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
     lines = [line.replace("\u3000", " ").replace("\u00a0", " ").rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
-        raise SourceError(path, "contains no text", "export the issue's text again or import its PDF")
+        raise SourceError(path, _("contains no text"), _("export the issue's text again or import its PDF"))
     if pages:
         pages += [None] * (len(lines) - len(pages))  # the blank line after the last
     return Source(path=path, kind=kind, lines=lines, notes=notes, pages=pages, folios=folios,

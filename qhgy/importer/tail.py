@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from qhgy.i18n import _, ngettext
 from qhgy.importer.blocks import Block
 from qhgy.importer.model import Draft
 from qhgy.importer.patterns import (
@@ -48,7 +49,9 @@ def parse_tail(blocks: list[Block], head_end: int, draft: Draft) -> int:
         j -= 1
     if j < end and j > head_end and closing_kind(blocks[j - 1].text):
         draft.captions += [normalize(b.text, draft.counts) for b in blocks[j:end]]
-        draft.notes.append(f"{end - j} line(s) after the closing attribution kept as photo captions")
+        draft.notes.append(ngettext("{count} line after the closing attribution kept as a photo caption",
+                                      "{count} lines after the closing attribution kept as photo captions",
+                                      end - j).format(count=end - j))
         end = j
     while end > head_end and (kind := closing_kind(blocks[end - 1].text)):
         _apply_closing(kind, blocks[end - 1].text, draft)
@@ -70,5 +73,6 @@ def date_from_signature(blocks: list[Block], draft: Draft) -> None:
     for block in blocks:
         if (m := STANDALONE_DATE.match(block.text)) and (date := parse_date(m)):
             draft.article_date = date.isoformat()
-            draft.notes.append(f"dated {draft.article_date} from the signature line '{block.text}'")
+            draft.notes.append(_("dated {date} from the signature line '{line}'").format(
+                date=draft.article_date, line=block.text))
             return

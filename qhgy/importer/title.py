@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from qhgy.i18n import _
 from qhgy.importer.model import Draft
 from qhgy.importer.segment import Piece
 from qhgy.textnorm import match_key, normalize
@@ -41,15 +42,17 @@ def choose_title(piece: Piece, draft: Draft) -> str:
         return listed  # not found in the body
     lk, pk = match_key(listed), match_key(printed)
     if pk != lk and pk.endswith(lk) and not piece.kicker:
-        kicker, _ = _strip_prefix_raw(printed, len(pk) - len(lk))
+        kicker, _rest = _strip_prefix_raw(printed, len(pk) - len(lk))
         draft.kicker = normalize(kicker, draft.counts)
-        draft.notes.append(f"the printed title begins with '{draft.kicker}': kept as its kicker (引题)")
+        draft.notes.append(_("the printed title begins with '{kicker}': kept as its kicker (引题)").format(
+            kicker=draft.kicker))
         return listed
     if pk == lk:
         return listed
     if (diff := _edit_distance_same_length(pk, lk)) is not None and diff <= MAX_CORRECTED_CHARS:
-        draft.notes.append(f"目录 prints the title as '{listed}', the article as '{printed}': "
-                           "used the article's; check which is right")
+        draft.notes.append(_("目录 prints the title as '{listed}', the article as '{printed}': "
+                             "used the article's; check which is right").format(listed=listed, printed=printed))
         return normalize(printed, draft.counts)
-    draft.notes.append(f"the article prints its title as '{printed}'; used the 目录's '{listed}'")
+    draft.notes.append(_("the article prints its title as '{printed}'; used the 目录's '{listed}'").format(
+        printed=printed, listed=listed))
     return listed

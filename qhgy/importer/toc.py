@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qhgy.errors import TocError
+from qhgy.i18n import _
 from qhgy.importer.blocks import is_furniture
 from qhgy.journal import UNSECTIONED
 from qhgy.textnorm import has_han, join_lines
@@ -176,8 +177,8 @@ def _read_heading(lines: list[str], path: Path, start: int, date_override: dt.da
     head = " ".join(lines[start:start + 4])
     label_m = ISSUE_LABEL.search(head)
     if not label_m:
-        raise TocError(path, "the 目录 heading has no issue label such as '2017年第9-10期'",
-                       "add the label to the 目录 heading line and re-run the import", line=start + 1)
+        raise TocError(path, _("the 目录 heading has no issue label such as '2017年第9-10期'"),
+                       _("add the label to the 目录 heading line and re-run the import"), line=start + 1)
     year = label_m.group(1)
     # As printed, without zero padding: 第05期 and 第5期 are one issue, /2018/5/.
     number = "-".join(str(int(part)) for part in re.split(r"\s*[-－—–]\s*", label_m.group(2)))
@@ -185,13 +186,13 @@ def _read_heading(lines: list[str], path: Path, start: int, date_override: dt.da
     if date is None:
         date_m = PUBLICATION_DATE.search(head)
         if not date_m:
-            raise TocError(path, "the 目录 gives no publication date such as '(2017年10月10日出版)'",
-                           "give it with --date YYYY-MM-DD", line=start + 1)
+            raise TocError(path, _("the 目录 gives no publication date such as '(2017年10月10日出版)'"),
+                           _("give it with --date YYYY-MM-DD"), line=start + 1)
         try:
             date = dt.date(*(int(g) for g in date_m.groups()))
         except ValueError:
-            raise TocError(path, f"the publication date '{date_m.group(0)}' is not a real date",
-                           "correct it in the source or give --date YYYY-MM-DD", line=start + 1) from None
+            raise TocError(path, _("the publication date '{date}' is not a real date").format(date=date_m.group(0)),
+                           _("correct it in the source or give --date YYYY-MM-DD"), line=start + 1) from None
     return Toc(year=year, number=number, date=date, label=f"{year}年第{number}期",
                sections=[], entries=[], start=start)
 
@@ -254,14 +255,14 @@ def _is_entry(r: _Reading, i: int, line: str) -> bool:
 def _read_entry(r: _Reading, i: int, line: str, entry: tuple[int, str] | None = None) -> int:
     page, rest = entry or _parse_entry(line)
     if r.last is not None and page < r.last.page:
-        r.toc.notes.append(f"line {i + 1}: page {page} comes after page {r.last.page} in the 目录; "
-                           "check the page numbers")
-    title, _, names = rest.partition("//")
+        r.toc.notes.append(_("line {line}: page {page} comes after page {previous} in the 目录; check the page "
+                             "numbers").format(line=i + 1, page=page, previous=r.last.page))
+    title, _sep, names = rest.partition("//")
     if r.section is None:
         r.section = {"name": UNSECTIONED, "subcolumns": []}
         r.toc.sections.append(r.section)
-        r.toc.notes.append(f"line {i + 1}: 目录 entries before any section heading are filed under "
-                           f"'{UNSECTIONED}'; give them their section by hand")
+        r.toc.notes.append(_("line {line}: 目录 entries before any section heading are filed under '{section}'; "
+                             "give them their section by hand").format(line=i + 1, section=UNSECTIONED))
     r.last = TocEntry(page=page, title=title.strip(), authors=split_names(names), section=r.section["name"],
                       subcolumn=r.subcolumn, line=i + 1)
     r.toc.entries.append(r.last)
@@ -332,7 +333,8 @@ def _is_known_section_under_entry(r: _Reading, i: int, line: str) -> bool:
 
 
 def _read_known_section(r: _Reading, i: int, line: str) -> int:
-    r.toc.notes.append(f"line {i + 1}: took '{line}' straight under an entry as a section heading")
+    r.toc.notes.append(_("line {number}: took '{line}' straight under an entry as a section heading").format(
+        number=i + 1, line=line))
     r.open_section(line)
     return i
 
@@ -380,9 +382,9 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
     """The 目录 of an issue; known_sections are section names of earlier issues (a strong hint)."""
     start = find_toc_heading(lines)
     if start is None:
-        raise TocError(path, "has no 目录 (table of contents)",
-                       "the importer reads sections, titles and pages from the 目录: import the whole issue, "
-                       "with the line '目 录 2017年第9-10期 (2017年10月10日出版)'")
+        raise TocError(path, _("has no 目录 (table of contents)"),
+                       _("the importer reads sections, titles and pages from the 目录: import the whole issue, "
+                         "with the line '目 录 2017年第9-10期 (2017年10月10日出版)'"))
     toc = _read_heading(lines, path, start, date_override)
     reading = _Reading(lines, toc, known_sections)
     i = start + 1
@@ -394,8 +396,8 @@ def parse_toc(lines: list[str], path: Path, date_override: dt.date | None = None
         i = read(reading, i, line) + 1
     toc.end = i
     if not toc.entries:
-        raise TocError(path, "the 目录 lists no articles (lines such as '03 标题 //作者')",
-                       "check that the 目录 was extracted with its page numbers", line=start + 1)
+        raise TocError(path, _("the 目录 lists no articles (lines such as '03 标题 //作者')"),
+                       _("check that the 目录 was extracted with its page numbers"), line=start + 1)
     return toc
 
 

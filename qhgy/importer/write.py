@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qhgy.errors import QhgyError
+from qhgy.i18n import _
 from qhgy.textnorm import similarity
 
 MANIFEST_NAME = "import-manifest.json"
@@ -47,8 +48,8 @@ def read_existing(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as err:
-        raise WriteError(path, f"cannot be read to compare it with the import ({err.strerror or err}); "
-                         "nothing was written", "check the file's permissions and re-run the import") from None
+        raise WriteError(path, _("cannot be read to compare it with the import ({reason}); nothing was written").format(
+            reason=err.strerror or err), _("check the file's permissions and re-run the import")) from None
 
 
 def current_hash(path: Path) -> str:
@@ -91,7 +92,7 @@ def decide(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str],
     for rel, data in files.items():
         target = content_dir / rel
         if target.is_dir():
-            raise WriteError(target, "is a folder where the import writes a file", "move the folder away")
+            raise WriteError(target, _("is a folder where the import writes a file"), _("move the folder away"))
         if not target.exists():
             outcomes.append(Outcome(rel, NEW))
             continue
@@ -102,10 +103,11 @@ def decide(content_dir: Path, files: dict[str, bytes], manifest: dict[str, str],
             outcomes.append(Outcome(rel, UPDATED))
         else:
             if not force and rel.endswith(".md") and _another_piece(current, data):
-                raise WriteError(target, f"was edited by hand and holds '{_title_and_opening(current)[0]}', but "
-                                 f"this import puts '{_title_and_opening(data)[0]}' at its place: the pieces of the "
-                                 "issue have moved (a piece added or lost); nothing was written",
-                                 "check the source, or re-run with --force (edited files are backed up)")
+                raise WriteError(target, _("was edited by hand and holds '{edited}', but this import puts '{imported}' "
+                                   "at its place: the pieces of the issue have moved (a piece added or lost); "
+                                   "nothing was written").format(edited=_title_and_opening(current)[0],
+                                                                 imported=_title_and_opening(data)[0]),
+                                 _("check the source, or re-run with --force (edited files are backed up)"))
             outcomes.append(Outcome(rel, REPLACED if force else KEPT))
     return outcomes
 
@@ -124,8 +126,8 @@ def commit(content_dir: Path, files: dict[str, bytes], outcomes: list[Outcome], 
         content_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".import-staging-", dir=content_dir.parent))
     except OSError as err:
-        raise WriteError(content_dir, f"cannot be written to: {err.strerror or err}",
-                         "check that it is a folder you may write to") from None
+        raise WriteError(content_dir, _("cannot be written to: {reason}").format(reason=err.strerror or err),
+                         _("check that it is a folder you may write to")) from None
     moved: list[tuple[Path, Path | None]] = []  # (target, saved original)
     created_dirs: list[Path] = []
     try:
@@ -154,12 +156,14 @@ def commit(content_dir: Path, files: dict[str, bytes], outcomes: list[Outcome], 
             os.replace(staging / "new" / str(n), target)
     except BaseException as err:
         if not _roll_back(moved, created_dirs):
-            raise WriteError(content_dir, f"the import failed ({err}) and some files could not be put back; "
-                             f"the originals are in {staging}", "copy them back by hand before anything else") from err
+            raise WriteError(content_dir, _("the import failed ({error}) and some files could not be put back; the "
+                                             "originals are in {folder}").format(error=err, folder=staging),
+                             _("copy them back by hand before anything else")) from err
         shutil.rmtree(staging, ignore_errors=True)
         if isinstance(err, OSError):
-            raise WriteError(Path(err.filename or content_dir), f"could not be written: {err.strerror or err}; "
-                             "nothing was changed", "check the folder's permissions and free disk space") from err
+            raise WriteError(Path(err.filename or content_dir), _("could not be written: {reason}; nothing was "
+                                                                   "changed").format(reason=err.strerror or err),
+                             _("check the folder's permissions and free disk space")) from err
         raise
     shutil.rmtree(staging, ignore_errors=True)
 
