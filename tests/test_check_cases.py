@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qhgy import cli
-from qhgy.check import check_content, run_check
+from qhgy.check import check_content
 
 from conftest import CONTENT
 from plugin_build import copy_content
@@ -218,8 +218,8 @@ def test_every_problem_of_a_folder_is_printed_in_file_order_with_a_summary(tiny,
     edit(tiny, A1, "authors:", "atuhors:")
     edit(tiny, A2, "category: 工作指导", "category: 工作指到")
     edit(tiny, A3, "date: '2030-04-10'", "date: 2030-13-45")
-    status = run_check(tiny)
-    err = capsys.readouterr().err.splitlines()
+    status, text = check(tiny, capsys)
+    err = text.splitlines()
     assert status == 1
     assert [line.split(":")[0] for line in err[:-1]] == sorted(line.split(":")[0] for line in err[:-1])
     assert len(err) == 5  # atuhors, the roles of an author no longer in authors, section, date; the summary
@@ -240,22 +240,23 @@ def test_a_draft_with_no_text_is_a_warning_counted_in_the_summary(tiny, capsys):
     path.write_text(path.read_text(encoding="utf-8").split("\n---\n")[0] + "\n---\n", encoding="utf-8")
     checked = check_content(tiny)
     assert checked.problems == [] and checked.journal is not None
-    assert run_check(tiny) == 0
-    out = capsys.readouterr()
+    status, text = check(tiny, capsys)
+    assert status == 0
     assert f"{path}:10: warning: is a draft with no text (the import did not find it in the source) — paste the " \
-        "article's text under the header, then remove 'status: draft'" in out.err
-    assert out.out.strip() == f"{tiny}/: 1 issue(s), 3 article(s), 1 page(s) — all valid (0 errors, 1 warning)."
+        "article's text under the header, then remove 'status: draft'" in text
+    assert f"{tiny}/: 1 issue(s), 3 article(s), 1 page(s) — all valid (0 errors, 1 warning)." in text
 
 
 def test_an_article_dated_after_its_issue_is_a_warning(tiny, capsys):
     path = edit(tiny, A1, "date: '2030-04-10'", "date: '2030-04-10'\narticle_date: '2030-05-01'")
-    assert run_check(tiny) == 0
-    err = capsys.readouterr().err
+    status, err = check(tiny, capsys)
+    assert status == 0
     assert f"{path}:14: warning: 'article_date' 2030-05-01 is after the issue's publication date 2030-04-10" in err
 
 
 def test_a_title_in_chinese_quotes_is_a_warning(tiny, capsys):
     path = edit(tiny, A3, "title: 高原上的一盏灯", "title: “高原上的一盏灯”")
-    assert run_check(tiny) == 0
+    status, text = check(tiny, capsys)
+    assert status == 0
     assert f"{path}:2: warning: the value of 'title' is in Chinese quotes “高原上的一盏灯”: they will be printed " \
-        "as part of it" in capsys.readouterr().err
+        "as part of it" in text
