@@ -183,7 +183,12 @@ def _type_problem(key: Key, value) -> KeyProblem | None:
         if t in ("digits", "issue-number") and isinstance(value, int):
             problem += _(" (numbers must be quoted: '07')")
     example = EXAMPLES.get(t)
-    fix = _("write it as {example}").format(example=f"{key.name}: {example}") if example else _("see the content guide")
+    if example:
+        fix = _("write it as {example}").format(example=f"{key.name}: {example}")
+    elif t == "texts":
+        fix = _("write a list: '{key}:' on its line, then one line '- …' for each entry").format(key=key.name)
+    else:
+        fix = _("see the content guide")
     return KeyProblem(key.name, problem, fix)
 
 

@@ -17,6 +17,7 @@ def test_readme_documents_every_key_from_the_table():
     ({"order": 7}, "numbers must be quoted"),
     ({"date": "2017-13-40"}, "'date' must be a date of the calendar: 2017-13-40 is not one"),
     ({"date": "10 October 2017"}, "'date' must be a date written YYYY-MM-DD"),
+    ({"authors": "李忠"}, "'authors' must be a list of lines of text, not '李忠' — write a list: 'authors:' on its line"),
     ({"atuhors": ["李忠"]}, "unknown key 'atuhors' — did you mean 'authors'?"),
     ({"order": "“07”"}, "the value of 'order' is in Chinese quotes “07”: an input-method slip — type ASCII quotes"),
     ({"title": ""}, "'title' is missing"),
