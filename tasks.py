@@ -63,6 +63,21 @@ def livereload(c, content_dir="content", output_dir="output", port=8000, bind="1
          "--bind", bind)
 
 
+PUBLISHED = _("the published site, a link to the newest release (e.g. /srv/qhgy/site)")
+
+
+@task(help={"content_dir": CONTENT_DIR, "output_dir": PUBLISHED})
+def publish(c, output_dir=None, content_dir="content"):
+    """Check, build with the production settings into a fresh folder, check the site, then publish it in one step."""
+    _cli("publish", "--content-dir", content_dir, *(["--output-dir", output_dir] if output_dir else []))
+
+
+@task(help={"output_dir": PUBLISHED})
+def rollback(c, output_dir=None):
+    """Publish the release before the current one again (publish keeps the previous ones)."""
+    _cli("rollback", *(["--output-dir", output_dir] if output_dir else []))
+
+
 @task
 def translations(c):
     """Extract the theme's UI strings into messages.pot and merge them into each catalog (.po)."""

@@ -1,4 +1,4 @@
-"""Command line: `python -m qhgy import PATH`, `check`, `build`, `serve`, `livereload`.
+"""Command line: `python -m qhgy import PATH`, `check`, `build`, `serve`, `livereload`, `publish`, `rollback`.
 
 The one place where errors become messages and exit statuses: the project's own (QhgyError)
 print as `file:line: problem — fix`; anything else is reported in one line by a last resort.
@@ -82,6 +82,23 @@ def run_livereload(settings: str, content_dir: Path, output_dir: Path, port: int
     return 0
 
 
+def run_publish(settings: str, content_dir: Path, output_dir: Path) -> int:
+    """Check, build into a fresh folder, check the built site, then switch output_dir to it (qhgy.publish)."""
+    from qhgy.publish import publish
+    from qhgy.site import check_content_dir
+
+    check_content_dir(content_dir)
+    publish(content_dir, output_dir, settings)
+    return 0
+
+
+def run_rollback(output_dir: Path) -> int:
+    from qhgy.publish import rollback
+
+    rollback(output_dir)
+    return 0
+
+
 def _report(err: QhgyError) -> None:
     from qhgy.check import ContentProblems
 
@@ -150,6 +167,15 @@ def parser() -> argparse.ArgumentParser:
     live = commands.add_parser("livereload", help=_("build, serve, and rebuild when a file changes"),
                                description=_("build, serve, and rebuild when a file changes"))
     _server_options(live)
+    pub = commands.add_parser("publish", help=_("check, build into a fresh folder, check the site, then publish it"),
+                              description=_("check, build into a fresh folder, check the site, then publish it"))
+    published = _("the published site, a link to the newest release (e.g. /srv/qhgy/site)")
+    pub.add_argument("--settings", default="publishconf.py", help=_("publishconf.py (default) or another settings file"))
+    _folders(pub, output=False)
+    pub.add_argument("--output-dir", type=Path, required=True, help=published)
+    back = commands.add_parser("rollback", help=_("publish the release before the current one again"),
+                               description=_("publish the release before the current one again"))
+    back.add_argument("--output-dir", type=Path, required=True, help=published)
     return parser
 
 
@@ -164,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_serve(args.settings, args.content_dir, args.output_dir, args.port, args.bind, args.build)
         if args.command == "livereload":
             return run_livereload(args.settings, args.content_dir, args.output_dir, args.port, args.bind)
+        if args.command == "publish":
+            return run_publish(args.settings, args.content_dir, args.output_dir)
+        if args.command == "rollback":
+            return run_rollback(args.output_dir)
         return run_check(args.content_dir)
     except QhgyError as err:
         _report(err)

@@ -87,7 +87,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     def __init__(self, root: Path | str, port: int = 8000, bind: str = "127.0.0.1",
                  command: str = "invoke serve"):
-        self.root = Path(root).resolve()
+        self.root = Path(root).absolute()  # not resolved: a published link is followed on every request
         handler = functools.partial(SiteHandler, directory=str(self.root))
         self.address_family = socket.AF_INET6 if ":" in bind else socket.AF_INET
         try:

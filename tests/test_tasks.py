@@ -54,6 +54,15 @@ def test_serve_task_passes_port_bind_and_no_build(calls):
     assert (args.content_dir, args.output_dir) == (Path("content"), Path("output"))
 
 
+def test_publish_and_rollback_tasks_pass_the_folders(calls):
+    tasks.publish.body(None, output_dir="/srv/qhgy/site", content_dir="/tmp/scratch")
+    tasks.rollback.body(None, output_dir="/srv/qhgy/site")
+    publish, rollback = calls
+    assert (publish.command, publish.settings, publish.content_dir, publish.output_dir) == (
+        "publish", "publishconf.py", Path("/tmp/scratch"), Path("/srv/qhgy/site"))
+    assert (rollback.command, rollback.output_dir) == ("rollback", Path("/srv/qhgy/site"))
+
+
 def test_check_task_passes_the_content_folder(calls):
     tasks.check.body(None, content_dir="/tmp/scratch")
     (args,) = calls
