@@ -198,6 +198,13 @@ def test_an_issue_with_no_articles(tiny, capsys):
     assert f"{other / 'issue.yaml'}:1: issue 2030/5-6 has no articles: no article names it in 'issue'" in printed
 
 
+def test_an_issue_whose_articles_cannot_be_read_is_not_said_to_have_none(tiny, capsys):
+    for name in (A1, A2, A3):
+        edit(tiny, name, "title: ", "title：")
+    status, text = check(tiny, capsys)
+    assert status == 1 and text.count("a full-width colon") == 3 and "has no articles" not in text
+
+
 @pytest.mark.parametrize("encoding, line, looks_like", [("gb18030", 2, "GB18030/GBK"), ("gbk", 2, "GB18030/GBK"),
                                                          ("utf-16", 1, "UTF-16")])
 def test_a_file_not_in_utf8_names_the_encoding_it_looks_like(tiny, capsys, encoding, line, looks_like):

@@ -9,7 +9,7 @@ import difflib
 from pathlib import Path
 
 from qhgy.checks import Findings
-from qhgy.content import ISSUE_FILE, ISSUES_DIR, ContentFiles
+from qhgy.content import ARTICLES_DIR, ISSUE_FILE, ISSUES_DIR, ContentFiles
 from qhgy.i18n import _
 
 
@@ -49,6 +49,9 @@ def check_issue_files(files: ContentFiles, found: Findings) -> None:
     silently win.)"""
     seen: dict[str, Path] = {}
     named = {meta.get("issue") for _p, meta, _b in files.articles}
+    # an article that could not be read (its problem is reported) still counts, by its folder
+    named |= {f"{p.path.parent.parent.name}/{p.path.parent.name}" for p in files.problems
+              if p.path is not None and p.path.suffix == ".md" and ARTICLES_DIR in p.path.parts}
     for path, meta in files.issues:
         source = files.sources[path]
         if "year" not in meta or "number" not in meta:
