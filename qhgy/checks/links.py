@@ -23,7 +23,8 @@ from qhgy.i18n import _
 from qhgy.model import Article, Issue
 
 # Pages every build writes, site-relative (pelicanconf.py: INDEX, ARCHIVES_URL, AUTHORS_URL, …).
-SITE_PAGES = ("", "index.html", "archive/", "authors/", "sections/", "tags/", "about/", "search/", "404.html")
+SITE_PAGES = ("", "index.html", "archive/", "authors/", "sections/", "tags/", "about/", "search/", "404.html",
+              "sitemap.xml", "robots.txt")
 ID_PAGES = {"authors": "authors", "sections": "sections", "tags": "tags"}  # /authors/<id>/ ← ids.yaml authors
 THEME_STATIC = Path(__file__).resolve().parents[2] / "theme" / "static"  # served at /theme/
 
