@@ -68,9 +68,14 @@ def check_content_dir(content_dir: Path) -> None:
 def check_output_dir(content_dir: Path, output_dir: Path) -> None:
     """Refuse an output folder the build must not empty (Pelican deletes what is in it first):
     the content folder, one inside it or around it, the folder the command runs in or one around
-    it, a folder that holds files and no built site, or one holding Markdown, YAML or Python."""
+    it, a link (a published site), a folder that holds files and no built site, or one holding
+    Markdown, YAML or Python."""
     content, output, here = content_dir.resolve(), output_dir.resolve(), Path.cwd().resolve()
     fix = _("give --output-dir a folder of its own, e.g. {example}").format(example=content.parent / "output")
+    if output_dir.is_symlink():  # a published site (qhgy.publish): building into its release would change it live
+        raise BuildError(output_dir, _("is a link (a published site, or a folder kept elsewhere): the build would "
+                                       "change the files it points to"),
+                         _("build into a folder of its own; `invoke publish` replaces a published site"))
     if output == content or content in output.parents or output in content.parents:
         raise BuildError(output_dir, _("the output folder overlaps the content folder {content}").format(
             content=content_dir), fix)

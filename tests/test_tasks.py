@@ -165,6 +165,17 @@ def test_a_built_site_holding_markdown_is_refused_as_output(tmp_path, capsys):
     assert (site / "drafts/07.md").exists()
 
 
+def test_a_published_link_is_refused_as_output(tmp_path, capsys):
+    release = tmp_path / "site.releases/20171010T080000Z"
+    release.mkdir(parents=True)
+    (release / "index.html").write_text("<title>published</title>", encoding="utf-8")
+    (release / "404.html").write_text("<title>404</title>", encoding="utf-8")
+    (tmp_path / "site").symlink_to("site.releases/20171010T080000Z")
+    err = refused(capsys, ["build", "--content-dir", str(ROOT / "content"), "--output-dir", str(tmp_path / "site")])
+    assert err.startswith(f"error: {tmp_path / 'site'}: is a link (a published site")
+    assert files(release) == {"index.html": b"<title>published</title>", "404.html": b"<title>404</title>"}
+
+
 @pytest.mark.parametrize("command", [["build", "--output-dir", "{out}"], ["check"]])
 def test_a_missing_content_folder_is_one_line(tmp_path, capsys, command):
     argv = [part.format(out=tmp_path / "out") for part in command]
