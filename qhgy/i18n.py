@@ -65,10 +65,10 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 
-# Where the messages are: the package and the project's Pelican plugins (Python files only; the
-# theme's templates have their own catalog, theme/translations, extracted with babel.cfg).
+# Where the messages are: the package, the project's Pelican plugins and the tasks (Python files
+# only; the theme's templates have their own catalog, theme/translations, extracted with babel.cfg).
 ROOT = LOCALE_DIR.parent.parent
-SOURCES = ("qhgy", "plugins")
+SOURCES = ("qhgy", "plugins", "tasks.py")
 MAPPING = LOCALE_DIR / "babel-python.cfg"
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
 LOCALES = (DEFAULT,)
@@ -84,18 +84,22 @@ def extract(root: Path = ROOT):
     """pybabel extract: every `_()` and `ngettext()` message of the SOURCES under root, as a catalog
     template, with the comments written for translators (`# TRANSLATORS: …`)."""
     from babel.messages.catalog import Catalog
-    from babel.messages.extract import extract_from_dir
+    from babel.messages.extract import extract_from_dir, extract_from_file
     from babel.messages.frontend import parse_mapping_cfg
 
     with MAPPING.open(encoding="utf-8") as fp:
         method_map, options_map = parse_mapping_cfg(fp)
     template = Catalog(project=DOMAIN, domain=DOMAIN, fuzzy=False)
+    options = {"keywords": KEYWORDS, "comment_tags": (COMMENT_TAG,), "strip_comment_tags": True}
     for source in SOURCES:
-        found = extract_from_dir(Path(root) / source, method_map, options_map, keywords=KEYWORDS,
-                                 comment_tags=(COMMENT_TAG,), strip_comment_tags=True)
+        path = Path(root) / source
+        if path.is_file():
+            found = [(path.name, *message) for message in extract_from_file("python", path, **options)]
+        else:
+            found = [(f"{source}/{filename}", *rest)
+                     for filename, *rest in extract_from_dir(path, method_map, options_map, **options)]
         for filename, lineno, message, comments, context in found:
-            template.add(message, None, [(f"{source}/{filename}", lineno)], auto_comments=comments,
-                         context=context)
+            template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
 

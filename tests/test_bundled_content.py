@@ -17,7 +17,8 @@ HAND_FIXED = {
 }
 
 
-def test_reimport_keeps_every_hand_fix_and_changes_nothing_else(bundled_copy):
+def test_reimport_keeps_every_hand_fix_and_changes_nothing_else(bundled_copy, monkeypatch):
+    monkeypatch.setenv("QHGY_LANG", "zh_CN")  # the bundled import report is in the editors' language
     before = {p: p.read_bytes() for p in bundled_copy.rglob("*") if p.is_file()}
     _, outcomes = import_issue(SAMPLE, bundled_copy)
     status = {o.path: o.status for o in outcomes}

@@ -164,6 +164,6 @@ def unify_item_numbers(paragraphs: list[str], draft: Draft) -> list[str]:
             changed.append(str(number))
     draft.notes.append(_("numbered items {numbers} printed as '{printed}', the others as '{usual}': made them "
                          "'{made}' like the rest of the list").format(
-        numbers=", ".join(changed), printed=f"{changed[0]}{other}", usual=f"1{usual}", made=f"{changed[0]}{usual}"))
+        numbers=_(", ").join(changed), printed=f"{changed[0]}{other}", usual=f"1{usual}", made=f"{changed[0]}{usual}"))
     draft.counts["numbering of a list made consistent"] += len(changed)
     return out

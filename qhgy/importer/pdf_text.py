@@ -394,7 +394,7 @@ def _read_pages(path: Path) -> tuple[list[list[_Line]], list[list[_Picture]]]:
         for log, filters in filtered.items():
             log.filters[:] = filters
     if unreadable:
-        numbers = ", ".join(str(n) for n, _ in unreadable)
+        numbers = _(", ").join(str(n) for n, _problem in unreadable)
         detail = " ".join(unreadable[0][1].split())[:120]
         problem = ngettext("page {pages} of {total} cannot be read (pypdf: {detail}), so its text would be lost",
                            "pages {pages} of {total} cannot be read (pypdf: {detail}), so their text would be lost",

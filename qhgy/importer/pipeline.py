@@ -73,7 +73,7 @@ def check_folios(source: Source, toc: Toc, items: list[Item]) -> list[str]:
     return [ngettext("the 目录 gives page {pages}, which no page of the PDF prints as its number: check the "
                      "目录's page numbers",
                      "the 目录 gives pages {pages}, which no page of the PDF prints as its number: check the "
-                     "目录's page numbers", len(missing)).format(pages=", ".join(map(str, missing)))]
+                     "目录's page numbers", len(missing)).format(pages=_(", ").join(map(str, missing)))]
 
 
 def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
