@@ -99,7 +99,7 @@ def query_bytes(site: Path, pairs=QUERY_PAIRS) -> list[dict]:
                 for label, query in (("first", first), ("second", second)):
                     received.clear()
                     page.goto(f"{base}/search/?q={query}")
-                    page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'",
+                    page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'",
                                            timeout=120_000)
                     page.wait_for_timeout(300)
                     row[f"{label}_bytes"] = sum(n for _, n in received)

@@ -18,7 +18,7 @@ def test_no_serious_or_critical_accessibility_violations(browser_page, name):
     base, page = browser_page
     page.goto(base + PAGES[name])
     if name == "search":  # the results, highlights and filters as a reader sees them
-        page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'")
+        page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'")
         page.click(".search-filters summary")
     results = Axe().run(page)
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

@@ -58,7 +58,7 @@ def page(browser, base):
 
 
 def wait_done(page):
-    page.wait_for_function("['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
+    page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
                            timeout=30_000)
     assert page.get_attribute("[data-search]", "data-state") == "done"
 
@@ -178,7 +178,7 @@ def test_filters_narrow_by_section_year_issue_and_author(page, base, corpus):
     page.goto(f"{base}/search/?q={quote('工会')}")
     wait_done(page)
     page.click(".search-filters summary")
-    page.wait_for_function("document.querySelector('select[name=section]').options.length > 2")
+    page.wait_for_function("() => document.querySelector('select[name=section]').options.length > 2")
     page.select_option("select[name=section]", section)
     assert "section=" not in page.url  # choosing does not leave the page (keyboard users step through)
     with page.expect_navigation():

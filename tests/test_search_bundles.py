@@ -46,7 +46,7 @@ def test_every_bundle_answers_every_time(archive):
             page = browser.new_page()
             for query in QUERIES:
                 page.goto(f"{base}/search/?q={query}")
-                page.wait_for_function("['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
+                page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
                                        timeout=60_000)
                 assert page.get_attribute("[data-search]", "data-state") == "done", (attempt, query)
                 want = expected(records, query)
@@ -73,7 +73,7 @@ def test_a_character_whose_pairs_span_chunks_is_found_in_every_bundle(archive):
         page = browser.new_page()
         for char in sorted(spanning)[:4]:
             page.goto(f"{base}/search/?q={char}")
-            page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
+            page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
             assert f"{len(expected(records, char))}篇" in page.inner_text(".search-status"), char
 
 
@@ -84,12 +84,12 @@ def test_a_year_filter_searches_only_the_bundle_holding_that_year(archive):
         page = browser.new_page()
         page.on("request", lambda request: fetched.append(request.url))
         page.goto(f"{base}/search/?q=职工&year=2020")
-        page.wait_for_function("document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
+        page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
         want = {url for url in expected(records, "职工") if url.startswith("/2020/")}
         assert f"{len(want)}篇" in page.inner_text(".search-status")
         assert any("/pagefind/2020/" in url for url in fetched)
         assert not any("/pagefind/2021/" in url for url in fetched)
         page.click(".search-filters summary")  # every year is offered, not only the one searched
-        page.wait_for_function("document.querySelector('select[name=year]').options.length > 2")
+        page.wait_for_function("() => document.querySelector('select[name=year]').options.length > 2")
         years = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => o.value)")
         assert years == ["", "2021", "2020"]
