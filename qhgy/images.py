@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -259,9 +260,13 @@ def _for_format(image: Image.Image, fmt: str) -> Image.Image:
 
 
 def _save(image: Image.Image, path: Path, fmt: str) -> None:
+    """Written under another name, then renamed over the old file: a cached file may be hard-linked
+    into a published release (build_cache.link_or_copy), which a write in place would change."""
     _, _, pil_format, options = FORMATS[fmt]
     extra = {"icc_profile": image.info["icc_profile"]} if image.info.get("icc_profile") else {}
-    image.save(path, pil_format, **options, **extra)
+    partial = path.with_name(f".{path.name}.part")
+    image.save(partial, pil_format, **options, **extra)
+    os.replace(partial, path)
 
 
 def _key(**parts) -> str:

@@ -268,3 +268,28 @@ def test_urls_resolve_from_a_page_as_a_browser_resolves_them(url, expected):
 
     tree = SiteTree(Path("/nonexistent"), "https://qhgy.example.org")
     assert tree.target("2017/9-10/07/index.html", url) == expected
+
+
+def test_a_later_build_never_changes_a_kept_release(tmp_path):
+    """The build links cached photos and PDFs into the site (no copy): a photo replaced under the
+    same name must not change the releases already published, or a rollback would not restore it."""
+    from PIL import Image
+
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    photo = content / "articles/2017/9-10/images/07-meeting.jpg"
+    photo.parent.mkdir()
+    Image.new("RGB", (1200, 800), (150, 40, 40)).save(photo)
+    article = content / ARTICLE
+    article.write_text(article.read_text(encoding="utf-8") + "\n![会议现场](images/07-meeting.jpg)\n", encoding="utf-8")
+    published = tmp_path / "site"
+    assert run_publish(content, published).returncode == 0
+    first = snapshot(published)
+    photos = sorted(path for path in first if "07-meeting" in path)
+    assert photos
+
+    Image.new("RGB", (1200, 800), (40, 40, 150)).save(photo)  # the same name, other pixels
+    assert run_publish(content, published).returncode == 0
+    assert all(snapshot(published)[path] != first[path] for path in photos)
+    assert run_publish(content, published, call="rollback({p!r})").returncode == 0
+    assert snapshot(published) == first
