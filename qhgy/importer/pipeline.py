@@ -8,7 +8,7 @@ from pathlib import Path
 
 from qhgy.content import ARTICLES_DIR, ISSUE_FILE, PAGES_DIR, dump_yaml, render_markdown_file
 from qhgy.errors import ContentError, SourceError
-from qhgy.i18n import _, ngettext
+from qhgy.i18n import _
 from qhgy.importer.article import build_draft
 from qhgy.importer.blocks import split_blocks
 from qhgy.importer.masthead import masthead_start, parse_masthead
@@ -70,10 +70,8 @@ def check_folios(source: Source, toc: Toc, items: list[Item]) -> list[str]:
     missing = sorted({entry.page for entry in toc.entries} - printed)
     if not missing:
         return []
-    return [ngettext("the 目录 gives page {pages}, which no page of the PDF prints as its number: check the "
-                     "目录's page numbers",
-                     "the 目录 gives pages {pages}, which no page of the PDF prints as its number: check the "
-                     "目录's page numbers", len(missing)).format(pages=_(", ").join(map(str, missing)))]
+    return [_("the 目录 gives page(s) {pages}, which no page of the PDF prints as its number: check the 目录's "
+              "page numbers").format(pages=_(", ").join(map(str, missing)))]
 
 
 def _number_items(toc: Toc, pieces: list[Piece]) -> list[Item]:
