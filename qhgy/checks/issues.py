@@ -68,7 +68,7 @@ def check_issue_files(files: ContentFiles, found: Findings) -> None:
         if ref in seen:
             found.error(path, _("issue {ref} is also described by {other}").format(ref=ref, other=seen[ref]),
                         _("keep one issue file per issue: merge the two and delete the other"), source.key("number"))
-        elif ref not in named:
+        elif ref not in named and folder == ref:  # a misfiled issue's articles name its folder: said above
             found.error(path, _("issue {ref} has no articles: no article names it in 'issue'").format(ref=ref),
                         _("import the issue's articles, or delete the folder {issues}/{ref}/ if the issue was "
                           "filed by mistake").format(issues=ISSUES_DIR, ref=ref), 1)
@@ -77,11 +77,12 @@ def check_issue_files(files: ContentFiles, found: Findings) -> None:
 
 def check_articles(files: ContentFiles, found: Findings) -> None:
     issues = {f"{m.get('year')}/{m.get('number')}": m for _p, m in files.issues}
+    folders = {f"{p.parent.parent.name}/{p.parent.name}" for p, _m in files.issues}  # a misfiled one is named
     seen: dict[tuple, Path] = {}
     for path, meta, _body in files.articles:
         source = files.sources[path]
         ref, order = meta.get("issue"), meta.get("order")
-        if isinstance(ref, str) and ref and ref not in issues:
+        if isinstance(ref, str) and ref and ref not in issues and ref not in folders:
             found.error(path, _("'issue' is {ref}, but there is no {issues}/{ref}/{file}").format(
                 ref=ref, issues=ISSUES_DIR, file=ISSUE_FILE),
                 _did_you_mean(ref, issues, _("correct 'issue', or add the issue's file")), source.key("issue"))
