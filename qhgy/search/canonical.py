@@ -18,11 +18,22 @@ import hashlib
 import json
 from pathlib import Path
 
+from qhgy.errors import QhgyError
+from qhgy.i18n import _
+
 SIGNATURE = b"pagefind_dcd"
 
 
-class PagefindFormatError(ValueError):
+class PagefindFormatError(QhgyError):
     """The files are not in the form Pagefind 1.5.2 writes."""
+
+    def __init__(self, path, problem: str):
+        super().__init__(path, problem, _("run `bash scripts/setup.sh`, which installs the pinned Pagefind, "
+                                          "and build again"))
+
+
+def _format_error(problem: str) -> PagefindFormatError:
+    return PagefindFormatError(None, _("Pagefind's output is not as expected: {problem}").format(problem=problem))
 
 
 def cbor_decode(data: bytes):
@@ -32,7 +43,7 @@ def cbor_decode(data: bytes):
         major, value = byte >> 5, byte & 31
         if value >= 24:
             if value > 27:
-                raise PagefindFormatError(f"CBOR length form {value} at byte {at - 1}")
+                raise _format_error(f"CBOR length form {value} at byte {at - 1}")
             size = 1 << (value - 24)
             value = int.from_bytes(data[at:at + size], "big")
             at += size
@@ -42,15 +53,15 @@ def cbor_decode(data: bytes):
             return data[at:at + value].decode("utf-8"), at + value
         if major == 4:
             out = []
-            for _ in range(value):
+            for _index in range(value):
                 element, at = item(at)
                 out.append(element)
             return out, at
-        raise PagefindFormatError(f"CBOR type {major} at byte {at - 1}")
+        raise _format_error(f"CBOR type {major} at byte {at - 1}")
 
     value, end = item(0)
     if end != len(data):
-        raise PagefindFormatError(f"{len(data) - end} bytes after the CBOR value")
+        raise _format_error(f"{len(data) - end} bytes after the CBOR value")
     return value
 
 
@@ -60,12 +71,12 @@ def _head(major: int, value: int) -> bytes:
     for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
         if value < 1 << (8 * size):
             return bytes([major << 5 | info]) + value.to_bytes(size, "big")
-    raise PagefindFormatError(f"integer {value} too large for CBOR")
+    raise _format_error(f"integer {value} too large for CBOR")
 
 
 def cbor_encode(value) -> bytes:
     if isinstance(value, bool) or not isinstance(value, (int, str, list)):
-        raise PagefindFormatError(f"cannot encode {type(value).__name__}")
+        raise _format_error(f"cannot encode {type(value).__name__}")
     if isinstance(value, int):
         return _head(0, value)
     if isinstance(value, str):
@@ -75,10 +86,14 @@ def cbor_encode(value) -> bytes:
 
 
 def read_pagefind_file(path: Path):
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(SIGNATURE):
-        raise PagefindFormatError(f"{path.name} does not start with {SIGNATURE!r}")
-    return cbor_decode(raw[len(SIGNATURE):])
+    try:
+        raw = gzip.decompress(path.read_bytes())
+        if not raw.startswith(SIGNATURE):
+            raise _format_error(f"no signature {SIGNATURE!r}")
+        return cbor_decode(raw[len(SIGNATURE):])
+    except (PagefindFormatError, OSError, EOFError, IndexError, UnicodeDecodeError) as err:
+        problem = err.problem if isinstance(err, PagefindFormatError) else str(err)
+        raise PagefindFormatError(path, problem) from None
 
 
 def _write(folder: Path, stem_prefix: str, digits: int, suffix: str, value) -> str:
@@ -97,7 +112,7 @@ def canonicalise(out: Path) -> None:
         meta_file = out / f"pagefind.{info['hash']}.pf_meta"
         meta = read_pagefind_file(meta_file)
         if not (isinstance(meta, list) and len(meta) > 3 and isinstance(meta[3], list)):
-            raise PagefindFormatError(f"{meta_file.name}: no list of filters in the fourth place")
+            raise PagefindFormatError(meta_file, _("no list of filters in the fourth place"))
         filters = []
         for name, old in meta[3]:
             path = out / "filter" / f"{old}.pf_filter"
