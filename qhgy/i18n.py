@@ -64,6 +64,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(language()).ngettext(singular, plural, n)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalog where it is defined (a table, a constant) without translating
+    it there; translate it where it is shown, with _(variable)."""
+    return message
+
+
 
 # Where the messages are: the package, the project's Pelican plugins and the tasks (Python files
 # only; the theme's templates have their own catalog, theme/translations, extracted with babel.cfg).
@@ -72,7 +78,7 @@ SOURCES = ("qhgy", "plugins", "tasks.py")
 MAPPING = LOCALE_DIR / "babel-python.cfg"
 POT = LOCALE_DIR / f"{DOMAIN}.pot"
 LOCALES = (DEFAULT,)
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}
 COMMENT_TAG = "TRANSLATORS:"
 
 
