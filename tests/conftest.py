@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+
+# The tools speak Chinese by default (qhgy.i18n); tests read their messages in the English they are
+# written in. Set for the whole session, so that session fixtures (an import plan) read English too;
+# a test that wants Chinese sets QHGY_LANG=zh_CN itself.
+os.environ["QHGY_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # pelicanconf, for the tests that read the settings

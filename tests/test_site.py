@@ -273,9 +273,9 @@ def test_two_articles_on_one_path_fail_the_build(tmp_path):
     # the content check stops it: the URL comes from issue and order, and the order is taken
     content = copy_content(tmp_path)
     shutil.copy(content / "articles/2017/9-10/07.md", content / "articles/2017/9-10/99.md")
-    result = build_site(tmp_path / "output", content)
+    result = build_site(tmp_path / "output", content, extra=("--log-handler", "plain"))
     assert result.returncode != 0
-    assert "99.md: 'order' 07 is also used by" in result.stdout + result.stderr
+    assert re.search(r"99\.md:\d+: 'order' 07 is also used by", result.stdout + result.stderr), result.stderr
 
 
 @pytest.mark.parametrize("slug, path, owner", [
