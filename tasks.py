@@ -80,10 +80,13 @@ def rollback(c, output_dir=None):
 
 @task
 def translations(c):
-    """Extract the theme's UI strings into messages.pot and merge them into each catalog (.po)."""
+    """Extract the theme's and the tools' messages and merge them into each catalog (.po); list what is untranslated."""
+    from qhgy.i18n import update_catalogs
     from qhgy.site import update_translations
 
     update_translations()
+    for message in update_catalogs():
+        print(f"untranslated: {message}")
 
 
 @task(help={"dest": "folder for the PNGs (default: screenshots)"})
@@ -114,10 +117,12 @@ def bench(c, rounds=5):
 
 @task
 def docs(c):
-    """Regenerate the README's tables of content keys (qhgy/schema.py) and settings (qhgy/settings.py)."""
-    from qhgy.docs import update_readme_file
+    """Regenerate the README's tables of content keys (qhgy/schema.py) and settings (qhgy/settings.py),
+    and the editors' manual's key tables in Chinese."""
+    from qhgy.docs import update_manual_file, update_readme_file
 
     update_readme_file("README.md")
+    update_manual_file()
 
 
 @task(help={"issues": "how many issues (~50 articles each)", "dest": "the content folder to write",

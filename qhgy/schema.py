@@ -8,13 +8,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from qhgy.i18n import _
+from qhgy.i18n import N_, _
 from qhgy.journal import LANGUAGES
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalog (Babel extracts N_); translated where it is shown, with _()."""
-    return message
 
 
 ISSUE_NUMBER = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")
@@ -241,9 +236,19 @@ def validate(kind: str, meta: dict) -> list[str]:
     return [str(problem) for problem in validate_keys(kind, meta)]
 
 
-def markdown_table(kind: str) -> str:
-    """The key table of one kind of file, as the README's content guide prints it."""
-    rows = ["| key | type | required | meaning |", "| --- | --- | --- | --- |"]
+def markdown_table(kind: str, locale: str = "en") -> str:
+    """The key table of one kind of file, as the README's content guide (English) and the editors'
+    manual (zh_CN, through the tools' catalog) print it."""
+    from qhgy.i18n import translations
+
+    tr = translations(locale).gettext
+    if locale == "en":
+        rows = ["| key | type | required | meaning |"]
+        yes, no = "yes", "no"
+    else:
+        rows = ["| 键 | 写法 | 必填 | 含义 |"]
+        yes, no = "是", "否"
+    rows.append("| --- | --- | --- | --- |")
     for key in KEY_TABLES[kind]:
-        rows.append(f"| `{key.name}` | {TYPES[key.type]} | {'yes' if key.required else 'no'} | {key.meaning} |")
+        rows.append(f"| `{key.name}` | {tr(TYPES[key.type])} | {yes if key.required else no} | {tr(key.meaning)} |")
     return "\n".join(rows)

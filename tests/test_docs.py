@@ -15,3 +15,14 @@ def test_a_stale_table_is_noticed():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     stale = readme.replace("| `SEARCH_CHUNK_SIZE` |", "| `SEARCH_CHUNKS` |")
     assert stale != readme and update_readme(stale) == readme
+
+
+def test_the_editors_manual_has_the_key_tables_in_chinese_and_current():
+    from qhgy.docs import MANUAL, update_manual
+
+    manual = (ROOT / MANUAL).read_text(encoding="utf-8")
+    assert update_manual(manual) == manual, "the manual's key tables are stale: run `invoke docs`"
+    table = manual.split("<!-- keys:article -->")[1].split("<!-- /keys -->")[0]
+    assert "| 键 | 写法 | 必填 | 含义 |" in table and "| `category` |" in table
+    # every row is translated: no English type or meaning left in the Chinese table
+    assert "a line of text" not in table and "the section" not in table
