@@ -12,6 +12,15 @@ OUTPUT_DIR = _("the folder the site is built into; what is in it is replaced (de
 PORT = _("the port to serve on (default: 8000)")
 BIND = _("the address to serve on (default: 127.0.0.1, this computer only)")
 
+def _says(text: str):
+    """The task's help (`invoke --list`, `invoke --help TASK`) in the editor's language: a docstring
+    cannot go through the catalog, so the editors' tasks get theirs from _()."""
+    def described(body):
+        body.__doc__ = text
+        return body
+    return described
+
+
 def _cli(*args: str) -> None:
     from qhgy.cli import main
 
@@ -24,41 +33,41 @@ def _cli(*args: str) -> None:
             "force": _("replace files edited by hand since the last import (backing them up first)"),
             "date": _("publication date YYYY-MM-DD, if the 目录 does not print one"),
             "keep_partial": _("write what was found even when most articles of the 目录 are not in the body")})
+@_says(_("Import one print issue into Markdown articles and an issue file."))
 def import_issue(c, source, content_dir="content", force=False, date=None, keep_partial=False):
-    """Import one print issue into Markdown articles and an issue file."""
     _cli("import", source, "--content-dir", content_dir, *(["--force"] if force else []),
          *(["--date", date] if date else []), *(["--keep-partial"] if keep_partial else []))
 
 
 @task(help={"content_dir": CONTENT_DIR})
+@_says(_("Validate every content file; report each problem as file:line: message."))
 def check(c, content_dir="content"):
-    """Validate every content file; report each problem as file:line: message."""
     _cli("check", "--content-dir", content_dir)
 
 
 @task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR})
+@_says(_("Validate the content and build the site into output/ (development settings)."))
 def build(c, content_dir="content", output_dir="output"):
-    """Validate the content and build the site into output/ (development settings)."""
     _cli("build", "--content-dir", content_dir, "--output-dir", output_dir)
 
 
 @task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR})
+@_says(_("Build the site with the production settings (absolute URLs, feeds)."))
 def preview(c, content_dir="content", output_dir="output"):
-    """Build the site with the production settings (absolute URLs, feeds)."""
     _cli("build", "--settings", "publishconf.py", "--content-dir", content_dir, "--output-dir", output_dir)
 
 
 @task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR, "port": PORT, "bind": BIND,
             "no_build": _("serve the output folder as it is, without building first")})
+@_says(_("Build the site, then serve it on http://127.0.0.1:8000/ (a missing page answers the site's 404 page)."))
 def serve(c, content_dir="content", output_dir="output", port=8000, bind="127.0.0.1", no_build=False):
-    """Build the site, then serve it on http://127.0.0.1:8000/ (a missing page answers the site's 404 page)."""
     _cli("serve", "--content-dir", content_dir, "--output-dir", output_dir, "--port", str(port), "--bind", bind,
          *(["--no-build"] if no_build else []))
 
 
 @task(help={"content_dir": CONTENT_DIR, "output_dir": OUTPUT_DIR, "port": PORT, "bind": BIND})
+@_says(_("Build, serve on http://127.0.0.1:8000/ and rebuild (and reload the browser) when content or theme change."))
 def livereload(c, content_dir="content", output_dir="output", port=8000, bind="127.0.0.1"):
-    """Build, serve on http://127.0.0.1:8000/ and rebuild (and reload the browser) when content or theme change."""
     _cli("livereload", "--content-dir", content_dir, "--output-dir", output_dir, "--port", str(port),
          "--bind", bind)
 
@@ -67,14 +76,14 @@ PUBLISHED = _("the published site, a link to the newest release (e.g. /srv/qhgy/
 
 
 @task(help={"content_dir": CONTENT_DIR, "output_dir": PUBLISHED})
+@_says(_("Check, build with the production settings into a fresh folder, check the site, then publish it in one step."))
 def publish(c, output_dir=None, content_dir="content"):
-    """Check, build with the production settings into a fresh folder, check the site, then publish it in one step."""
     _cli("publish", "--content-dir", content_dir, *(["--output-dir", output_dir] if output_dir else []))
 
 
 @task(help={"output_dir": PUBLISHED})
+@_says(_("Publish the release before the current one again (publish keeps the previous ones)."))
 def rollback(c, output_dir=None):
-    """Publish the release before the current one again (publish keeps the previous ones)."""
     _cli("rollback", *(["--output-dir", output_dir] if output_dir else []))
 
 

@@ -14,7 +14,17 @@ import time
 from pathlib import Path
 
 from qhgy.errors import QhgyError
-from qhgy.i18n import _
+from qhgy.i18n import N_, _
+
+# argparse's own words (usage, headings, -h, its errors) come from its gettext domain, which has no
+# Chinese catalog; listed here so that ours has them, and routed through it while parsing.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"), N_("show this help message and exit"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("%(prog)s: error: %(message)s\n"),
+    N_("argument %(argument_name)s: %(message)s"), N_("expected one argument"),
+    N_("invalid %(type)s value: %(value)r"),
+)
 
 
 def _date(text: str) -> dt.date:
@@ -179,8 +189,17 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    saved = argparse._
+    argparse._ = lambda message: _(message) if message in ARGPARSE_MESSAGES else saved(message)
+    try:
+        return parser().parse_args(argv)
+    finally:
+        argparse._ = saved
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = _parse(argv)
     try:
         if args.command == "import":
             return run_import(args.source, args.content_dir, args.force, args.date, args.quiet, args.keep_partial)

@@ -201,3 +201,35 @@ def test_update_catalogs_is_stable(tmp_path, monkeypatch):
     assert first == second
     assert b"#: " not in first[0] and b"POT-Creation-Date" not in first[0]
     assert (tmp_path / "zh_CN" / "LC_MESSAGES" / "qhgy.po").read_bytes() == po.read_bytes()  # the catalog is current
+
+
+def test_the_command_lines_help_and_errors_read_in_chinese(monkeypatch, capsys):
+    """argparse's own words (usage, headings, -h, its errors) go through the tools' catalog too."""
+    import pytest
+
+    from qhgy.cli import main
+
+    monkeypatch.setenv("QHGY_LANG", "zh_CN")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("用法：qhgy") and "选项" in out and "显示这段帮助并退出" in out
+    assert "show this help" not in out and "positional arguments" not in out
+    with pytest.raises(SystemExit):
+        main(["build", "--bogus"])
+    assert "错误：不认识的参数：--bogus" in capsys.readouterr().err
+
+
+def test_the_editors_tasks_describe_themselves_in_chinese():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "QHGY_LANG": "zh_CN"}
+    invoke = [sys.executable, "-m", "invoke"]
+    listing = subprocess.run([*invoke, "--list"], cwd=root, env=env, capture_output=True, text=True).stdout
+    assert "检查所有内容文件" in listing and "把一期刊物导入为 Markdown 文章和期信息文件" in listing
+    help_text = subprocess.run([*invoke, "--help", "serve"], cwd=root, env=env, capture_output=True, text=True).stdout
+    assert "构建网站，然后在 http://127.0.0.1:8000/ 预览" in help_text and "预览服务的端口" in help_text
