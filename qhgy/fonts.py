@@ -2,5 +2,7 @@
 
 from pathlib import Path
 
+from qhgy.i18n import N_
+
 FONT_DIR = Path("/usr/share/fonts/opentype/noto")
-FONT_FIX = "install the Noto CJK fonts: run `bash scripts/setup.sh`, or `apt-get install fonts-noto-cjk`"
+FONT_FIX = N_("install the Noto CJK fonts: run `bash scripts/setup.sh`, or `apt-get install fonts-noto-cjk`")

@@ -15,6 +15,7 @@ import yaml
 
 from qhgy.content import dump_yaml
 from qhgy.errors import ContentError
+from qhgy.i18n import _
 
 REGISTRY_FILE = "ids.yaml"
 KINDS = ("authors", "sections", "tags")
@@ -48,11 +49,11 @@ def load_registry(content_dir: Path) -> dict[str, dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as err:
-        raise ContentError(path, f"does not parse as YAML: {err}", "fix the file by hand") from None
+        raise ContentError(path, _("does not parse as YAML: {error}").format(error=err), _("fix the file by hand")) from None
     registry = {kind: dict(data.get(kind) or {}) for kind in KINDS}
     problems = check_registry(registry)
     if problems:
-        raise ContentError(path, problems[0], "give every name its own lowercase ASCII id")
+        raise ContentError(path, problems[0], _("give every name its own lowercase ASCII id"))
     return registry
 
 
@@ -62,10 +63,11 @@ def check_registry(registry: dict[str, dict[str, str]]) -> list[str]:
         seen: dict[str, str] = {}
         for name, ident in registry[kind].items():
             if not isinstance(ident, str) or not ID_RE.match(ident):
-                problems.append(f"{kind}: the id of '{name}' must be lowercase ASCII words joined by '-', "
-                                f"not {ident!r}")
+                problems.append(_("{kind}: the id of '{name}' must be lowercase ASCII words joined by '-', "
+                                  "not {ident}").format(kind=kind, name=name, ident=repr(ident)))
             elif ident in seen:
-                problems.append(f"{kind}: '{name}' and '{seen[ident]}' share the id '{ident}'")
+                problems.append(_("{kind}: '{name}' and '{other}' share the id '{ident}'").format(
+                    kind=kind, name=name, other=seen[ident], ident=ident))
             else:
                 seen[ident] = name
     return problems

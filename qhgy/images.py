@@ -24,6 +24,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX
+from qhgy.i18n import _
 from qhgy.journal import JOURNAL_TITLE, LANGUAGE
 from qhgy.languages import long_date
 
@@ -95,13 +96,14 @@ def _face_index(path: Path, family: str) -> int:
     # A .ttc holds JP, KR, SC, TC and HK faces; their order is the packager's choice (Debian:
     # SC is index 2), so find the face by its name rather than trusting a fixed index.
     if not path.is_file():
-        raise FontError(path, f"the font {path.name} ({family}) is not installed", FONT_FIX)
+        raise FontError(path, _("the font {name} ({family}) is not installed").format(name=path.name, family=family),
+                        _(FONT_FIX))
     index = 0
     while True:
         try:
             name = ImageFont.truetype(str(path), 12, index=index).getname()[0]
         except OSError:  # past the last face (or not a font at all)
-            raise FontError(path, f"the font file has no '{family}' face", FONT_FIX) from None
+            raise FontError(path, _("the font file has no '{family}' face").format(family=family), _(FONT_FIX)) from None
         if name == family:
             return index
         index += 1
@@ -288,10 +290,11 @@ def _write_sidecar(path: Path, data: dict) -> None:
 
 def _image_error(path: Path, err: Exception) -> ImageError:
     if isinstance(err, FileNotFoundError):
-        return ImageError(path, "the image file does not exist", "check the file name")
+        return ImageError(path, _("the image file does not exist"), _("check the file name"))
     if isinstance(err, UnidentifiedImageError):
-        return ImageError(path, "not an image that can be read", "save it as JPEG, PNG or WebP")
-    return ImageError(path, f"the image cannot be read: {err}", "save it again as JPEG, PNG or WebP")
+        return ImageError(path, _("not an image that can be read"), _("save it as JPEG, PNG or WebP"))
+    return ImageError(path, _("the image cannot be read: {error}").format(error=err),
+                      _("save it again as JPEG, PNG or WebP"))
 
 
 # ---------------------------------------------------------------------------- the site's images
@@ -328,8 +331,9 @@ def issue_cover(issue, siteurl: str, cache: Path, published: dict[Path, str]) ->
     if issue.cover_image:
         source = issue.cover_image_file
         if not source.exists():
-            raise ImageError(issue.path, f"cover_image '{issue.cover_image}' is not in {issue.folder}",
-                             "put the photo in the issue's folder, or correct cover_image")
+            raise ImageError(issue.path, _("cover_image '{name}' is not in {folder}").format(
+                                 name=issue.cover_image, folder=issue.folder),
+                             _("put the photo in the issue's folder, or correct cover_image"))
     else:
         source = generate_cover(work / f"{issue.slug}.jpg", **texts)
     variants = responsive_variants(source, work / "sizes", widths=COVER_WIDTHS)
@@ -356,8 +360,8 @@ def responsive_photos(html: str, base_dir: Path, slug: str, siteurl: str, cache:
             continue
         source = (base_dir / src).resolve()
         if not source.exists():
-            raise ImageError(source_name or base_dir, f"the image '{src}' does not exist",
-                             "put the file beside the article, or correct the image's path")
+            raise ImageError(source_name or base_dir, _("the image '{src}' does not exist").format(src=src),
+                             _("put the file beside the article, or correct the image's path"))
         variants = responsive_variants(source, cache / "photos" / slug, widths=PHOTO_WIDTHS)
         sets = _srcsets(variants, f"{siteurl}/{folder}")
         picture = soup.new_tag("picture")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 from qhgy.errors import QhgyError
-from qhgy.i18n import _
+from qhgy.i18n import N_, _
 
 # The settings key through which a build hands its checked journal to the plugins.
 JOURNAL_SETTING = "QHGY_JOURNAL"
@@ -32,8 +33,12 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
+    import pelican
+
     init_logging(level=logging.WARNING, fatal="errors", name="pelican")
     settings = read_settings(settings_file, override=dict(overrides or {}))
+    console = pelican.console
+    pelican.console = _WithoutSummary(console)  # the caller says what was built, in the editor's language
     try:
         Pelican(settings).run()
     except QhgyError:
@@ -41,6 +46,26 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
     except Exception as err:  # last resort: another library failed (Pelican, Jinja, a logged error)
         raise BuildError(settings_file, _("the build failed: {error}").format(error=err),
                          _("fix the problem named above and build again")) from err
+    finally:
+        pelican.console = console
+
+
+class _WithoutSummary:
+    """Pelican's console, less its English "Done: Processed …" line (its log still prints)."""
+
+    def __init__(self, console) -> None:
+        self._console = console
+
+    def print(self, *objects, **kwargs) -> None:
+        if not (objects and str(objects[0]).startswith("Done: Processed")):
+            self._console.print(*objects, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._console, name)
+
+
+# The kinds of name that get a URL id, as a message names them.
+ID_KINDS = {"authors": N_("author"), "sections": N_("section"), "tags": N_("tag")}
 
 
 # What a build writes at the top of its output folder, one of which says "a built site is here".
@@ -110,9 +135,13 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
         report(checked)
     for kind, name, ident in checked.new_ids:
         log(_("new URL id: {kind} '{name}' → {ident} (stored in {path})").format(
-            kind=kind, name=name, ident=ident, path=content / "ids.yaml"))
+            kind=_(ID_KINDS.get(kind, kind)), name=name, ident=ident, path=content / "ids.yaml"))
+    started = time.perf_counter()
     run_pelican(settings, {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()),
                            JOURNAL_SETTING: journal})
+    log(_("Built {articles} articles and {pages} pages into {output}/ in {seconds:.1f} s.").format(
+        articles=len(journal.articles), pages=len(journal.pages), output=output,
+        seconds=time.perf_counter() - started))
     return journal
 
 

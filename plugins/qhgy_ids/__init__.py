@@ -10,8 +10,14 @@ from pelican.contents import Article
 
 from qhgy.content import key_line
 from qhgy.errors import ContentError
+from qhgy.i18n import N_, _
 from qhgy.ids import registry_path
 from qhgy.site import JOURNAL_SETTING
+
+NO_ID = {"authors": N_("the author '{name}' has no URL id in {registry}"),
+         "sections": N_("the section '{name}' has no URL id in {registry}"),
+         "tags": N_("the tag '{name}' has no URL id in {registry}")}
+ASSIGN_FIX = N_("run `invoke build`, which assigns ids to new names, or add it by hand")
 
 KIND_OF = {"authors": "authors", "category": "sections", "tags": "tags"}
 
@@ -34,16 +40,16 @@ def _missing(journal) -> list[tuple[Path, str, str, str]]:
 def check_every_name_has_an_id(pelican) -> None:
     journal = pelican.settings[JOURNAL_SETTING]
     for path, key, kind, name in _missing(journal):
-        raise ContentError(path, f"the {kind[:-1]} '{name}' has no URL id in {registry_path(journal.content_dir)}",
-                           "run `invoke build`, which assigns ids to new names, or add it by hand", key_line(path, key))
+        raise ContentError(path, _(NO_ID[kind]).format(name=name, registry=registry_path(journal.content_dir)),
+                           _(ASSIGN_FIX), key_line(path, key))
 
 
 def _set_slug(wrapper, kind: str, content) -> None:
     ident = content.settings[JOURNAL_SETTING].ids[kind].get(wrapper.name)
     if ident is None:
-        raise ContentError(content.source_path, f"the {kind[:-1]} '{wrapper.name}' has no URL id in "
-                           f"{registry_path(Path(content.settings['PATH']))}",
-                           "run `invoke build`, which assigns ids to new names, or add it by hand")
+        raise ContentError(content.source_path, _(NO_ID[kind]).format(
+                               name=wrapper.name, registry=registry_path(Path(content.settings["PATH"]))),
+                           _(ASSIGN_FIX))
     wrapper.slug = ident
 
 

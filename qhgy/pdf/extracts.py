@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from qhgy.pdf.render import PdfError, place
+from qhgy.i18n import _
 
 
 def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Path) -> None:
@@ -25,8 +26,9 @@ def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Pat
             reader.decrypt("")
         start, end = first - 1 + offset, last - 1 + offset
         if start < 0 or end >= len(reader.pages) or start > end:
-            raise PdfError(source, f"print pages {first}–{last} are not in it ({len(reader.pages)} pages, offset "
-                           f"{offset})", "check the articles' pages and the issue's print_pdf_offset")
+            raise PdfError(source, _("print pages {first}–{last} are not in it ({pages} pages, offset {offset})").format(
+                               first=first, last=last, pages=len(reader.pages), offset=offset),
+                           _("check the articles' pages and the issue's print_pdf_offset"))
         writer = PdfWriter()
         for index in range(start, end + 1):
             writer.add_page(reader.pages[index])
@@ -44,8 +46,9 @@ def cut_print_extracts(issue, output: Path, cache: Path) -> int:
     if source is None:
         return 0
     if not source.is_file():
-        raise PdfError(issue.path, f"the print PDF {source} of issue {issue.ref} does not exist",
-                       "put the file there, or remove print_pdf from issue.yaml")
+        raise PdfError(issue.path, _("the print PDF {source} of issue {issue} does not exist").format(
+                           source=source, issue=issue.ref),
+                       _("put the file there, or remove print_pdf from issue.yaml"))
     for article in issue.articles:
         cut(source, article.pages.first, article.pages.last, issue.print_pdf_offset, output / article.print_pdf_path,
             cache)

@@ -21,6 +21,7 @@ import typst
 from qhgy.build_cache import link_or_copy
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX
+from qhgy.i18n import _
 
 FONT_DIRS = [FONT_DIR]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
@@ -37,8 +38,8 @@ def font_dir() -> Path:
     for folder in FONT_DIRS:
         if all((folder / name).is_file() for name in FONT_FILES):
             return folder
-    raise PdfError(FONT_DIRS[0], "the print PDFs need the font Noto Serif CJK SC (files " + ", ".join(FONT_FILES) +
-                   ")", FONT_FIX)
+    raise PdfError(FONT_DIRS[0], _("the print PDFs need the font Noto Serif CJK SC (files {files})").format(
+                       files=", ".join(FONT_FILES)), _(FONT_FIX))
 
 
 @dataclass
@@ -72,8 +73,8 @@ class Renderer:
             try:
                 pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
             except Exception as err:  # typst.TypstError: say which document
-                raise PdfError(name, f"Typst could not set the PDF: {err}", "correct what it names in the content") \
-                    from None
+                raise PdfError(name, _("Typst could not set the PDF: {error}").format(error=err),
+                               _("correct what it names in the content")) from None
             if warnings:
                 # e.g. an unknown font: Typst would silently use another face; refuse instead
                 raise PdfError(name, "Typst warned, so the PDF is not written: " +
@@ -136,8 +137,8 @@ def _digest(path: Path) -> str:
     try:
         return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as err:
-        raise PdfError(path, f"the image cannot be read ({err.strerror})", "put it back or remove it from the article") \
-            from None
+        raise PdfError(path, _("the image cannot be read ({reason})").format(reason=err.strerror),
+                       _("put it back or remove it from the article")) from None
 
 
 def place(source: Path, dest: Path) -> None:

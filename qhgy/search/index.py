@@ -21,6 +21,7 @@ from pathlib import Path
 
 from qhgy.build_cache import link_or_copy
 from qhgy.errors import QhgyError
+from qhgy.i18n import _
 from qhgy.journal import LANGUAGE
 from qhgy.search.bundles import Bundle, plan_bundles
 from qhgy.search.canonical import canonicalise
@@ -93,8 +94,9 @@ def run_pagefind(site: Path, out: Path, chunk_size: int = DEFAULT_CHUNK_SIZE) ->
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if done.returncode or not (out / "pagefind-entry.json").exists():
         tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-        raise SearchIndexError(site, f"Pagefind failed (exit {done.returncode}): " + " | ".join(tail),
-                               "run `bash scripts/setup.sh`, which installs the pinned Pagefind, and build again")
+        raise SearchIndexError(site, _("Pagefind failed (exit {code}): {output}").format(
+                                   code=done.returncode, output=" | ".join(tail)),
+                               _("run `bash scripts/setup.sh`, which installs the pinned Pagefind, and build again"))
 
 
 def _lang_prefix(lang: str, default_lang: str) -> str:
@@ -146,7 +148,8 @@ def build_search_index(records: list[SearchRecord], site_dir: Path, cache: Path,
             shutil.rmtree(target)
         shutil.copytree(built, target, copy_function=link_or_copy)  # 80 MB at 12,000 articles: link
         made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached))
-        log(f"search: bundle {rel} — {len(bundle.records)} articles" + (" (unchanged, from the cache)" if cached else ""))
+        log((_("search: bundle {path} — {articles} articles (unchanged, from the cache)") if cached
+             else _("search: bundle {path} — {articles} articles")).format(path=rel, articles=len(bundle.records)))
     for lang in {b.lang for b in made} | {default_lang}:  # an empty archive lists no bundle, still a list
         listing = [{"path": b.path, "years": b.name, "articles": b.articles} for b in made if b.lang == lang]
         target = site_dir / _lang_prefix(lang, default_lang) / "pagefind" / "bundles.json"
