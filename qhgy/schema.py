@@ -37,7 +37,7 @@ TYPES = {
     "contact": N_("a mapping with publisher, address, email, phone (list), postcode"),
     "sections": N_("a list of {name, subcolumns} entries in print order"),
     "bool": N_("true or false"),
-    "lang": N_("a language code: ") + " or ".join(LANGUAGES),
+    "lang": N_("a language code: {codes}"),
     "status": N_("published (the default) or draft"),
 }
 
@@ -174,7 +174,7 @@ def _type_problem(key: Key, value) -> KeyProblem | None:
     if t == "date" and isinstance(value, str) and re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
         problem = _("'{key}' must be a date of the calendar: {value} is not one").format(key=key.name, value=value)
     else:
-        problem = _("'{key}' must be {kind}, not {value}").format(key=key.name, kind=_(TYPES[t]), value=repr(value))
+        problem = _("'{key}' must be {kind}, not {value}").format(key=key.name, kind=type_text(t), value=repr(value))
         if t in ("digits", "issue-number") and isinstance(value, int):
             problem += _(" (numbers must be quoted: '07')")
     example = EXAMPLES.get(t)
@@ -236,6 +236,12 @@ def validate(kind: str, meta: dict) -> list[str]:
     return [str(problem) for problem in validate_keys(kind, meta)]
 
 
+def type_text(kind: str, translate=None) -> str:
+    """How a value of this type is written, in the editor's language (or through `translate`)."""
+    text = (translate or _)(TYPES[kind])
+    return text.format(codes=" / ".join(LANGUAGES)) if kind == "lang" else text
+
+
 def markdown_table(kind: str, locale: str = "en") -> str:
     """The key table of one kind of file, as the README's content guide (English) and the editors'
     manual (zh_CN, through the tools' catalog) print it."""
@@ -250,5 +256,5 @@ def markdown_table(kind: str, locale: str = "en") -> str:
         yes, no = "是", "否"
     rows.append("| --- | --- | --- | --- |")
     for key in KEY_TABLES[kind]:
-        rows.append(f"| `{key.name}` | {tr(TYPES[key.type])} | {yes if key.required else no} | {tr(key.meaning)} |")
+        rows.append(f"| `{key.name}` | {type_text(key.type, tr)} | {yes if key.required else no} | {tr(key.meaning)} |")
     return "\n".join(rows)
