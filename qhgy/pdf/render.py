@@ -77,12 +77,12 @@ class Renderer:
                                _("correct what it names in the content")) from None
             if warnings:
                 # e.g. an unknown font: Typst would silently use another face; refuse instead
-                raise PdfError(name, "Typst warned, so the PDF is not written: " +
-                               "; ".join(str(getattr(w, "message", w)) for w in warnings),
-                               "a font unknown to it? check PDF_PAGE in the settings")
+                raise PdfError(name, _("Typst warned, so the PDF is not written: {warnings}").format(
+                                   warnings="; ".join(str(getattr(w, "message", w)) for w in warnings)),
+                               _("a font unknown to it? check PDF_PAGE in the settings"))
             if missing := unprintable(document, pdf):
-                log.warning("%s: the font has no glyph for %s: the PDF shows an empty box there", name,
-                            "、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing)))
+                log.warning(_("{name}: the font has no glyph for {characters}: the PDF shows an empty box there").format(
+                    name=name, characters="、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing))))
             cached.parent.mkdir(parents=True, exist_ok=True)
             partial = cached.with_suffix(".part")
             partial.write_bytes(pdf)
