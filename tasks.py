@@ -116,12 +116,17 @@ def test(c):
     c.run("python -m pytest", pty=False)
 
 
-@task(help={"rounds": "how many times to repeat each measurement"})
-def bench(c, rounds=5):
-    """Measure the importer: the sample issue as text and as PDF."""
+@task(help={"issues": "one archive size only, in issues of ~50 articles (default: 60, then 240)",
+            "keep": "work folder to keep (its generated archives are reused by the next run)",
+            "browser": "count the bytes a search downloads, with Chromium (--no-browser skips it)",
+            "importer": "measure the importer (sample issue as text and PDF) and the bundled site instead",
+            "rounds": "with --importer: how many times to repeat each measurement"})
+def bench(c, issues=None, keep=None, browser=True, importer=False, rounds=5):
+    """Measure the build against plain Pelican on a generated archive, at 60 and 240 issues: cold (HTML, images,
+    search, PDFs), no change, one article corrected, one issue added; one table, and bench/results.json."""
     from devtools.bench import run
 
-    run(rounds=int(rounds))
+    run(int(issues) if issues else None, keep, browser, importer, int(rounds))
 
 
 @task

@@ -1,4 +1,6 @@
-"""Benchmarks (run by `invoke bench`, never by the tests): the importer on the bundled issue."""
+"""Benchmarks (run by `invoke bench`, never by the tests): the site build against plain Pelican on a
+generated archive (devtools/site_bench.py, the default), and, with --importer, the importer on the
+bundled issue, the bundled site's build and its article page weight."""
 
 from __future__ import annotations
 
@@ -61,7 +63,20 @@ def site(rounds: int = 3) -> None:
         page_weight(output)
 
 
-def run(rounds: int = 5) -> None:
+def run(issues: int | None = None, keep: str | None = None, browser: bool = True, importer: bool = False,
+        rounds: int = 5) -> None:
+    """`invoke bench`: the site benchmark at 60 and 240 issues (or `issues` only); with importer, the
+    importer's benchmarks instead."""
+    if importer:
+        return importer_bench(rounds)
+    from devtools.site_bench import SIZES
+    from devtools.site_bench import run as site_bench
+
+    site_bench(sizes=(issues,) if issues else SIZES, keep=keep, browser=browser)
+
+
+def importer_bench(rounds: int = 5) -> None:
+    """The importer on the sample issue (text, then a typst-rendered PDF), then the bundled site's build."""
     from qhgy.importer.pipeline import import_issue
 
     with tempfile.TemporaryDirectory() as tmp:
