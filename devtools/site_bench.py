@@ -40,8 +40,11 @@ SIZES = (60, 240)
 RESULTS = Path("bench") / "results.json"
 # The environment variable through which a step's driver gets its settings overrides (JSON).
 OVERRIDES_ENV = "QHGY_BENCH_SETTINGS"
-# The project's caches, each moved by an environment variable of its name (qhgy/build_cache.py).
-PROJECT_CACHES = {"QHGY_IMAGE_CACHE": "images", "QHGY_PDF_CACHE": "pdf", "QHGY_SEARCH_CACHE": "search"}
+# The project's caches, each moved by an environment variable of its name (qhgy/build_cache.py); one
+# not listed here is in work/.cache too, its default being .cache/ beside the content folder (work/content),
+# as long as the caller's environment does not move it (a step's environment has no QHGY_*_CACHE of its own).
+PROJECT_CACHES = {"QHGY_IMAGE_CACHE": "images", "QHGY_PDF_CACHE": "pdf", "QHGY_SEARCH_CACHE": "search",
+                  "QHGY_HTML_CACHE": "html"}
 # The parts of the cold build reported apart: plugin → part. The rest is "HTML".
 PARTS = {"qhgy_images": "images", "qhgy_search": "search", "qhgy_pdf": "pdf"}
 MB = 1024 * 1024
@@ -178,7 +181,8 @@ def run_step(label: str, command: list[str], work: Path, output: Path, overrides
     logs.mkdir(parents=True, exist_ok=True)
     times = logs / f"{label}.json"
     times.unlink(missing_ok=True)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")])),
+    inherited = {k: v for k, v in os.environ.items() if not (k.startswith("QHGY_") and k.endswith("_CACHE"))}
+    env = {**inherited, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT), os.environ.get("PYTHONPATH")])),
            "QHGY_LANG": "en", OVERRIDES_ENV: json.dumps(overrides or {}),
            **{name: str(work / ".cache" / folder) for name, folder in PROJECT_CACHES.items()}}
     before = snapshot(output) if output.exists() else {}
