@@ -28,9 +28,12 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 USE_FOLDER_AS_CATEGORY = False
-DELETE_OUTPUT_DIRECTORY = True
+# The output folder is kept between builds: plugin qhgy_writer renders and writes only what changed,
+# deletes what the last build produced and this one does not, and empties a folder it has not built.
+DELETE_OUTPUT_DIRECTORY = False
 THEME = str(Path(__file__).parent / "theme")
 THEME_STATIC_DIR = "theme"
+THEME_STATIC_PATHS = []  # qhgy_writer copies theme/static/ into THEME_STATIC_DIR, where a file changed
 
 # Listed explicitly: once PLUGINS is set, Pelican discovers no installed plugin by itself.
 # Order matters: qhgy_check provides the checked journal (qhgy.model) at `initialized`, before
@@ -38,10 +41,12 @@ THEME_STATIC_DIR = "theme"
 # qhgy_images rewrites the photos (a generator's context) before qhgy_model hands each body to
 # the model at all_generators_finalized; qhgy_search indexes those bodies at the output phase.
 # qhgy_sanitize cleans each body as Pelican reads it (content_object_init), before any plugin
-# after it in this list sees the body. tests/test_site.py holds this order.
+# after it in this list sees the body. qhgy_writer comes before qhgy_pdf and qhgy_sitemap: at
+# `finalized` it deletes the last build's files this build does not make before they write.
+# tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_sanitize", "qhgy_lang", "qhgy_model",
-           "qhgy_i18n", "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
+           "qhgy_i18n", "qhgy_writer", "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 SUMMARY_MAX_PARAGRAPHS = 1
 

@@ -12,4 +12,3 @@ RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/sections/{slug}.atom.xml"
 FEED_MAX_ITEMS = 60
-DELETE_OUTPUT_DIRECTORY = True

@@ -1,6 +1,6 @@
 """qhgy_issues: the pages of the journal Pelican does not make: one page per issue (its 目录 by
 section, from the journal model) and each article's citation files (BibTeX, RIS), at the output
-phase."""
+phase. Each file is written only when its bytes change (qhgy_writer)."""
 
 from pathlib import Path
 
@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from qhgy.citation import bibtex, ris
+from qhgy.incremental import write_if_changed
 from qhgy.site import JOURNAL_SETTING
 
 
@@ -26,9 +27,8 @@ class IssuePagesGenerator(Generator):
             for article in issue.articles:
                 citation = article.citation(siteurl)
                 for suffix, render in ((".bib", bibtex), (".ris", ris)):
-                    path = Path(self.output_path) / f"{article.cite_stem}{suffix}"
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(render(citation).encode("utf-8"))
+                    write_if_changed(Path(self.output_path) / f"{article.cite_stem}{suffix}",
+                                     render(citation).encode("utf-8"))
 
 
 def get_generators(pelican):

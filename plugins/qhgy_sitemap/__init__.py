@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from qhgy.incremental import write_if_changed
 from qhgy.journal import JOURNAL_TITLE
 from qhgy.site import JOURNAL_SETTING
 
@@ -35,12 +36,12 @@ def write_sitemap(pelican) -> None:
     # No <lastmod>: the build date would change every page's entry on every build.
     entries = "".join(f"  <url><loc>{escape(siteurl)}/{escape(url)}</loc></url>\n"
                       for url in page_urls(output))
-    (output / "sitemap.xml").write_text(
+    # written only when they change, like every file of an incremental build (qhgy_writer)
+    write_if_changed(output / "sitemap.xml", (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n",
-        encoding="utf-8")
-    (output / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n",
-                                       encoding="utf-8")
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n").encode("utf-8"))
+    write_if_changed(output / "robots.txt",
+                     f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n".encode("utf-8"))
 
 
 def feed_authors(context, feed) -> None:

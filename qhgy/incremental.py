@@ -1,0 +1,329 @@
+"""Incremental output: render a page only when what it shows changed, write a file only when its
+bytes changed, and delete what an earlier build produced and this one no longer does.
+
+A page's key is a hash of everything its rendering reads: the build's fingerprint (the project's
+code, theme, plugins, Pelican's and its libraries' versions, and the settings) and the value of
+every variable its template, and the templates it extends, includes and imports, reads from
+the context (found in the templates' syntax trees, so a new variable in a template is tracked
+without anyone listing it). Objects are hashed by what they hold: an article by its metadata
+and model, its issue, its neighbours and translations; its body only where a template reads a
+body (`content`, `summary`). A page whose key and file are as the last build left them is not
+rendered again.
+
+The manifest of the last build (keys, and every path a step produced) is kept in the cache
+folder `html` (setting or environment variable QHGY_HTML_CACHE), one file per output folder.
+An output folder without a manifest is emptied first, as a cold build would.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+
+MANIFEST_VERSION = 1
+# Attribute names through which a template reads an article's body.
+BODY_NAMES = frozenset({"content", "summary", "html", "body", "_content", "get_content", "get_summary"})
+# Libraries whose version changes what a page looks like.
+LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pelican-yaml-metadata", "feedgenerator")
+# Settings that hold the build's own objects, not settings (their content is hashed page by page).
+NOT_SETTINGS = frozenset({"QHGY_JOURNAL"})
+
+
+def _h(*parts) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part)
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
+    """A hash of every file under the folders (its path and bytes), in a stable order."""
+    h = hashlib.blake2b(digest_size=16)
+    for folder in folders:
+        folder = Path(folder)
+        files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file())
+        for path in files:
+            if suffixes and path.suffix not in suffixes or "__pycache__" in path.parts:
+                continue
+            h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def library_versions() -> str:
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={importlib_metadata.version(name)}")
+        except importlib_metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return ",".join(versions)
+
+
+class Digests:
+    """Stable hashes of the values a template reads, memoised for one build (the objects do not
+    change once writing starts). `bodies`: whether articles are hashed with their bodies."""
+
+    def __init__(self):
+        self._memo: dict[tuple[int, bool, str], str] = {}
+        self._keep: list = []  # the memo's keys are ids: keep their objects alive
+
+    def of(self, value, bodies: bool) -> str:
+        return self._value(value, bodies)
+
+    def _memoised(self, kind: str, obj, bodies: bool, make) -> str:
+        key = (id(obj), bodies, kind)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = make()
+            self._keep.append(obj)
+        return found
+
+    def _value(self, value, bodies: bool) -> str:
+        from pelican.contents import Content
+        from pelican.urlwrappers import URLWrapper
+
+        from qhgy.model import Article, Issue, Journal, SectionGroup
+
+        if value is None or isinstance(value, (bool, int, float, str, bytes)):
+            return f"{type(value).__name__}:{value!r}"
+        if isinstance(value, (dt.date, dt.datetime, dt.time)):
+            return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
+        if isinstance(value, Path):
+            return f"path:{value}"
+        if isinstance(value, Article):
+            return self._memoised("article", value, bodies, lambda: self._article(value, bodies))
+        if isinstance(value, Issue):
+            return self._memoised("issue", value, bodies, lambda: self._issue(value, bodies))
+        if isinstance(value, Journal):
+            return self._memoised("journal", value, bodies, lambda: _h(
+                self._value(value.issues, bodies), self._value(value.articles, bodies),
+                self._value(value.pages, bodies), self._value(value.ids, bodies)))
+        if isinstance(value, SectionGroup):
+            return _h("group", value.name, value.id, repr(value.subcolumns), *(self._own(a, bodies) for a in value.articles))
+        if isinstance(value, Content):
+            return self._memoised("content", value, bodies, lambda: self._content(value, bodies))
+        if isinstance(value, URLWrapper):
+            return _h(type(value).__name__, value.name, value.slug, value.url, value.save_as)
+        if isinstance(value, (list, tuple)):
+            return _h(type(value).__name__, *(self._value(v, bodies) for v in value))
+        if isinstance(value, dict):
+            return _h("dict", *(f"{self._value(k, bodies)}={self._value(v, bodies)}" for k, v in value.items()))
+        if isinstance(value, (set, frozenset)):
+            return _h("set", *sorted(self._value(v, bodies) for v in value))
+        if dataclasses.is_dataclass(value):
+            return _h(type(value).__name__, *(self._value(getattr(value, f.name), bodies)
+                                              for f in dataclasses.fields(value)))
+        if callable(value) and hasattr(value, "__qualname__"):
+            return f"callable:{getattr(value, '__module__', '')}.{value.__qualname__}"
+        if type(value).__module__ == "builtins" and type(value).__name__ == "module":
+            return f"module:{value.__name__}"
+        # Something this module does not know how to hash: a value that differs every build
+        # (the page is always rendered) is safe, a constant one would not be.
+        return f"unknown:{type(value).__qualname__}:{id(value)}:{os.getpid()}:{dt.datetime.now().timestamp()}"
+
+    # The model is a graph (an article's issue lists the article): hash each object's own
+    # fields, and its neighbours by their own fields.
+    _ARTICLE_REFS = ("issue", "translations", "prev_in_issue", "next_in_issue")
+    _ISSUE_REFS = ("articles", "notices", "sections", "newer", "older")
+
+    def _own(self, obj, bodies: bool) -> str:
+        if obj is None:
+            return "none"
+        from qhgy.model import Article
+
+        refs = self._ARTICLE_REFS if isinstance(obj, Article) else self._ISSUE_REFS
+        skip = set(refs) | (set() if bodies else {"body", "html"})
+        return self._memoised("own", obj, bodies, lambda: _h(type(obj).__name__, *(
+            f"{f.name}={self._value(getattr(obj, f.name), bodies)}" for f in dataclasses.fields(obj)
+            if f.name not in skip)))
+
+    def _issue(self, issue, bodies: bool) -> str:
+        return _h(self._own(issue, bodies), *(self._own(a, bodies) for a in issue.articles),
+                  *(self._own(a, bodies) for a in issue.notices), *(self._value(g, bodies) for g in issue.sections),
+                  self._own(issue.newer, bodies), self._own(issue.older, bodies))
+
+    def _article(self, article, bodies: bool) -> str:
+        return _h(self._own(article, bodies), self._value(article.issue, bodies) if article.issue else "none",
+                  self._own(article.prev_in_issue, bodies), self._own(article.next_in_issue, bodies),
+                  *(self._own(t, bodies) for t in article.translations))
+
+    def _content(self, content, bodies: bool) -> str:
+        parts = [type(content).__name__, content.url, content.save_as, str(content.lang),
+                 str(getattr(content, "in_default_lang", "")), str(getattr(content, "status", "")),
+                 self._value(getattr(content, "model", None), bodies)]
+        parts += [f"{k}={self._value(v, bodies)}" for k, v in sorted(content.metadata.items())]
+        parts += [_h(t.url, str(t.lang), str(getattr(t, "title", ""))) for t in getattr(content, "translations", [])]
+        if bodies:
+            raw = content._content or ""
+            # Pelican rewrites intra-site links ({filename}…) as it hands the body out: then the
+            # body depends on other pages' URLs, and is hashed as the templates get it.
+            parts += [content.content or "" if "{" in raw or "|" in raw else raw,
+                      str(content.metadata.get("summary", ""))]
+        return _h(*parts)
+
+
+class TemplateReads:
+    """What a template reads from its context: the free variables of it and of every template it
+    extends, includes or imports, and whether any of them reads a body."""
+
+    def __init__(self, env):
+        self.env = env
+        self._memo: dict[str, tuple[frozenset[str], bool] | None] = {}
+
+    def of(self, name: str) -> tuple[frozenset[str], bool] | None:
+        """(variables, reads a body), or None when it cannot tell (a template named at run time)."""
+        if name not in self._memo:
+            self._memo[name] = self._closure(name)
+        return self._memo[name]
+
+    def _closure(self, name: str):
+        from jinja2 import meta, nodes
+
+        variables: set[str] = set()
+        bodies = False
+        todo, seen = [name], set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            source = self.env.loader.get_source(self.env, current)[0]
+            tree = self.env.parse(source)
+            variables |= meta.find_undeclared_variables(tree)
+            bodies = bodies or any(node.attr in BODY_NAMES for node in tree.find_all(nodes.Getattr))
+            bodies = bodies or any(isinstance(node.arg, nodes.Const) and node.arg.value in BODY_NAMES
+                                   for node in tree.find_all(nodes.Getitem))
+            for ref in meta.find_referenced_templates(tree):
+                if ref is None:
+                    return None
+                todo.append(ref)
+        return frozenset(variables), bodies
+
+
+@dataclasses.dataclass
+class Manifest:
+    """What the last build into an output folder left there."""
+    fingerprint: str = ""
+    pages: dict[str, list] = dataclasses.field(default_factory=dict)  # path: [key, size, mtime_ns]
+    produced: list[str] = dataclasses.field(default_factory=list)
+
+    @classmethod
+    def load(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if data.get("version") != MANIFEST_VERSION:
+            return None
+        return cls(data.get("fingerprint", ""), data.get("pages", {}), data.get("produced", []))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(".tmp")
+        temp.write_text(json.dumps({"version": MANIFEST_VERSION, "fingerprint": self.fingerprint, "pages": self.pages,
+                                    "produced": sorted(self.produced)}, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, path)
+
+
+def manifest_path(cache: Path, output: Path) -> Path:
+    return Path(cache) / f"{_h(str(Path(output).resolve()))}.json"
+
+
+def stamp(path: Path) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write the bytes unless the file holds them already (its time then stays); True if written."""
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(data)
+    return True
+
+
+def copy_tree_if_changed(source: Path, dest: Path, ignore=lambda name: False) -> list[Path]:
+    """Copy every file under source to dest whose bytes differ; the destination files."""
+    done = []
+    for path in sorted(Path(source).rglob("*")):
+        if path.is_file() and not any(ignore(part) for part in path.relative_to(source).parts):
+            target = Path(dest) / path.relative_to(source)
+            write_if_changed(target, path.read_bytes())
+            done.append(target)
+    return done
+
+
+def remove_stale(output: Path, stale: set[str], keep_under: tuple[str, ...] = ()) -> list[str]:
+    """Delete the files an earlier build produced that this one did not, and folders left empty."""
+    removed = []
+    output = Path(output)
+    for rel in sorted(stale):
+        if any(rel == k or rel.startswith(k.rstrip("/") + "/") for k in keep_under):
+            continue
+        path = output / rel
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            removed.append(rel)
+            folder = path.parent
+            while folder != output and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    return removed
+
+
+class MarkdownCache:
+    """The HTML of Markdown bodies, by a hash of the body, the Markdown settings and the library's
+    version; kept between builds in one file, with only the bodies the last build converted."""
+
+    def __init__(self, folder: Path, markdown_settings) -> None:
+        self.file = Path(folder) / "markdown.pickle"
+        self.salt = _h(repr(markdown_settings), library_versions())
+        self.used: dict[str, str] = {}
+        self._old: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._old is None:
+            import pickle
+
+            try:
+                with open(self.file, "rb") as f:
+                    self._old = pickle.load(f)  # noqa: S301 — the build's own cache file
+            except Exception:  # noqa: BLE001 — no cache, or an unreadable one: convert again
+                self._old = {}
+        return self._old
+
+    def get(self, text: str, convert) -> str:
+        key = _h(self.salt, text)
+        html = self.used.get(key)
+        if html is None:
+            html = self._load().get(key)
+            if html is None:
+                html = convert(text)
+            self.used[key] = html
+        return html
+
+    def save(self) -> None:
+        import pickle
+
+        if self._old is not None and self.used.keys() == self._old.keys():
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temp = self.file.with_suffix(".tmp")
+        with open(temp, "wb") as f:
+            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, self.file)
