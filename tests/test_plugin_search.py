@@ -37,8 +37,10 @@ def test_the_build_logs_no_warning(site):
 
 
 def test_bundles_json_lists_one_bundle_of_the_three_articles(site):
-    assert json.loads(site.read("pagefind/bundles.json")) == [{"path": BUNDLE, "years": "2030", "articles": 3}]
     entry = json.loads(site.read(f"{BUNDLE}pagefind-entry.json"))
+    meta = f"pagefind.{entry['languages']['zh-cn']['hash']}.pf_meta"  # named, so the page need not fetch the entry
+    assert json.loads(site.read("pagefind/bundles.json")) == [{"path": BUNDLE, "years": "2030", "articles": 3,
+                                                                "meta": meta}]
     assert [lang["page_count"] for lang in entry["languages"].values()] == [3]
     for name in ("pagefind.js", "pagefind-worker.js"):
         assert (site.output / BUNDLE / name).is_file()

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from qhgy.build_cache import cache_dir
 from qhgy.journal import LANGUAGE
 from qhgy.search.index import build_search_index
+from qhgy.search.records import PendingRecord, fingerprint_of
 from qhgy.settings import plugin_settings
 
 log = logging.getLogger(__name__)
@@ -28,10 +29,22 @@ class SearchIndexGenerator(Generator):
         settings = plugin_settings(self.settings, "qhgy_search")
         originals = list(self.context.get("articles", []))
         articles = originals + [t for a in originals for t in getattr(a, "translations", [])]
-        build_search_index([a.model.search_record for a in articles], Path(self.output_path),
+        build_search_index([pending(a.model) for a in articles], Path(self.output_path),
                            cache_dir(self.settings, "search", "QHGY_SEARCH_CACHE"), default_lang=LANGUAGE,
                            max_articles=settings["SEARCH_BUNDLE_ARTICLES"], chunk_size=settings["SEARCH_CHUNK_SIZE"],
                            log=lambda message: log.info("qhgy_search: %s", message))
+
+
+def record_inputs(model) -> tuple:
+    """Everything Article.search_record reads (its body as HTML): a bundle is indexed again only
+    when one of these changed for one of its articles, and deciding that parses no HTML."""
+    return (model.url, model.title, model.html, str(model.issue.year), model.issue.label, model.section,
+            model.subcolumn, tuple(model.author_names), model.pages_text, model.lang, model.kicker, model.subtitle)
+
+
+def pending(model) -> PendingRecord:
+    return PendingRecord(url=model.url, year=str(model.issue.year), lang=model.lang,
+                         fingerprint=fingerprint_of(*record_inputs(model)), make=lambda: model.search_record)
 
 
 def get_generators(pelican):

@@ -1,11 +1,14 @@
-"""Group search records into Pagefind runs ("bundles") by period.
+"""Group search records into Pagefind runs ("bundles") by fixed periods.
 
-Pagefind keeps every page of a run in memory (measured: ~1.1 MiB per article), so one run
-over a whole archive does not fit on an editor's machine. Records are grouped by whole
-years, oldest first, into bundles of at most `max_articles` (a year larger than that is a
-bundle of its own); the browser merges the bundles. Because the grouping starts from the
-oldest year, a new issue changes only the newest bundle, and the others are reused from the
-cache unchanged.
+Pagefind keeps every page of a run in memory (measured: ~0.65 MiB per generated article), so
+one run over a whole archive does not fit on an editor's machine, and an index is rebuilt whole
+whenever one of its pages changes. Records are grouped by fixed calendar periods of
+PERIOD_YEARS years (2020–2024, 2025–2029…), whatever the archive holds: a bundle's boundaries
+depend on nothing but its own years, so a new issue, in the newest year or an earlier one, or a
+corrected article changes the records of one bundle only, and every other bundle is reused from
+the cache. A period holding more than `max_articles` articles (the memory bound) is indexed year
+by year instead, which again depends on that period's own articles only. The browser merges the
+bundles.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from itertools import groupby
 from qhgy.search.records import SearchRecord
 
 DEFAULT_MAX_ARTICLES = 3000
+# A period of the journal's output: 6 issues a year of ~50 articles is ~1,500 articles, ~1 GiB
+# for Pagefind, and 8 bundles for 40 years (each bundle adds its metadata and an index chunk
+# per query word to what a search downloads).
+PERIOD_YEARS = 5
 
 
 @dataclass
@@ -33,16 +40,22 @@ class Bundle:
         return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
-def plan_bundles(records: list[SearchRecord], max_articles: int = DEFAULT_MAX_ARTICLES) -> list[Bundle]:
-    """Bundles per language, each of whole years, newest first (the browser loads the first as primary)."""
+def period(year: str, years: int = PERIOD_YEARS) -> int:
+    """The first year of the fixed period holding `year` (2023 → 2020 for periods of five years)."""
+    return int(year) - int(year) % years
+
+
+def plan_bundles(records: list[SearchRecord], max_articles: int = DEFAULT_MAX_ARTICLES,
+                 years: int = PERIOD_YEARS) -> list[Bundle]:
+    """Bundles per language and fixed period (a period past `max_articles` articles: one per year),
+    newest first (the browser loads the first as primary). Records are anything with `lang`,
+    `year` and `url` (SearchRecord, or PendingRecord: a record made only when its bundle is indexed)."""
     bundles: list[Bundle] = []
-    key = lambda r: (r.lang, r.year)  # noqa: E731
-    for lang, of_lang in groupby(sorted(records, key=key), key=lambda r: r.lang):
-        current: Bundle | None = None
-        for _year, of_year in groupby(of_lang, key=lambda r: r.year):
-            of_year = list(of_year)
-            if current is None or len(current.records) + len(of_year) > max_articles:
-                current = Bundle(lang)
-                bundles.append(current)
-            current.records += of_year
+    key = lambda r: (r.lang, period(r.year, years), r.year, r.url)  # noqa: E731
+    for _key, of_period in groupby(sorted(records, key=key), key=lambda r: (r.lang, period(r.year, years))):
+        of_period = list(of_period)
+        if len(of_period) <= max_articles:
+            bundles.append(Bundle(of_period[0].lang, of_period))
+        else:
+            bundles += [Bundle(of_period[0].lang, list(of_year)) for _y, of_year in groupby(of_period, key=lambda r: r.year)]
     return sorted(bundles, key=lambda b: (b.lang, b.years[-1]), reverse=True)

@@ -3,8 +3,10 @@ qhgy.model.Article.search_record makes one from an article."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
+from typing import Callable
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -29,6 +31,34 @@ class SearchRecord:
     lang: str = LANGUAGE
     kicker: str = ""  # 引题 and 副题: indexed with the title, shown on the article page
     subtitle: str = ""
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of everything the index holds of the record."""
+        return hashlib.blake2b(repr(astuple(self)).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def resolve(self) -> "SearchRecord":
+        return self
+
+
+@dataclass(frozen=True)
+class PendingRecord:
+    """A record made only when its bundle must be indexed again: what a bundle's plan and cache key
+    need (its place, and a fingerprint of everything the record is made from) costs no HTML parsing.
+    `fingerprint` must change whenever the record `make` returns would."""
+    url: str
+    year: str
+    lang: str
+    fingerprint: str
+    make: Callable[[], SearchRecord] = field(compare=False, repr=False)
+
+    def resolve(self) -> SearchRecord:
+        return self.make()
+
+
+def fingerprint_of(*inputs) -> str:
+    """A hash of the values a record is made from (strings, and tuples of strings)."""
+    return hashlib.blake2b(repr(inputs).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def html_to_text(html: str) -> str:

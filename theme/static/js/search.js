@@ -121,16 +121,19 @@ function hasPattern(positions, offsets, limit = Infinity) {
 // ---- Pagefind bundles ------------------------------------------------------------------
 
 // The (from, to) word ranges of a bundle's index chunks, read from its pf_meta (gzip, the
-// signature "pagefind_dcd", then CBOR: [version, [pages], [[from, to, hash]], ...]). Pagefind
-// fetched the same files moments before, so they come from the browser's cache.
+// signature "pagefind_dcd", then CBOR: [version, [pages], [[from, to, hash]], ...]), named in
+// bundles.json. Pagefind fetched the same file moments before, so it comes from the browser's cache.
 async function chunkRanges(bundle) {
-  const entry = await (await fetch(`${bundle.path}pagefind-entry.json`)).json();
-  const language = entry.languages["zh-cn"] || Object.values(entry.languages)[0];
-  const response = await fetch(`${bundle.path}pagefind.${language.hash}.pf_meta`);
+  let meta = bundle.meta;
+  if (!meta) {  // a list written before bundles.json named the metadata
+    const entry = await (await fetch(`${bundle.path}pagefind-entry.json`)).json();
+    const language = entry.languages["zh-cn"] || Object.values(entry.languages)[0];
+    meta = `pagefind.${language.hash}.pf_meta`;
+  }
+  const response = await fetch(`${bundle.path}${meta}`);
   const gunzip = response.body.pipeThrough(new DecompressionStream("gzip"));
   const bytes = new Uint8Array(await new Response(gunzip).arrayBuffer()).subarray(12);
-  const meta = cbor(bytes);
-  return meta[2].map(([from, to]) => ({ from, to }));
+  return cbor(bytes)[2].map(([from, to]) => ({ from, to }));
 }
 
 // The little of CBOR Pagefind's metadata uses: unsigned integers, text strings, arrays.
@@ -185,11 +188,14 @@ async function loadBundles(root, filters = {}) {
   // A year (or an issue, whose label starts with its year) needs only the bundle holding it.
   const year = Number(filters.year || (filters.issue || "").slice(0, 4)) || null;
   if (year) list = list.filter((b) => b.first <= year && year <= b.last);
-  const bundles = list.map((b) => ({ path: `${base}/${b.path}`, chunks: null }));
+  const bundles = list.map((b) => ({ path: `${base}/${b.path}`, meta: b.meta, chunks: null }));
   if (!bundles.length) return { pagefind: null, bundles, years };
+  // metaCacheTag: Pagefind fetches each bundle's entry with ?ts=<tag>, by default the time, which
+  // downloads it again on every page; the name of the bundle's metadata changes with its content.
+  const options = (bundle) => (bundle.meta ? { baseUrl: "/", metaCacheTag: bundle.meta } : { baseUrl: "/" });
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
-  await pagefind.options({ baseUrl: "/" });
-  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle.path, { baseUrl: "/" });
+  await pagefind.options(options(bundles[0]));
+  for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle.path, options(bundle));
   return { pagefind, bundles, years };
 }
 
