@@ -432,7 +432,7 @@ def bench_size(issues: int, work: Path, browser: bool = True, articles_per_issue
         return steps[name]
 
     step("cold", project, output, own_cache)
-    query = search_bytes(output) if browser else {}
+    query = search_bytes(output, log) if browser else {}
     step("baseline_cold", pelican("pelican-output"), work / "pelican-output", plain)
     step("baseline_cached_cold", pelican("pelican-cached-output"), work / "pelican-cached-output", cached)
     step("nochange", project, output, own_cache)
@@ -494,12 +494,17 @@ def summarize(issues: int, articles: int, steps: dict[str, Step], query: dict) -
     return result
 
 
-def search_bytes(site: Path) -> dict:
+def search_bytes(site: Path, log=print) -> dict:
     """KB a first search downloads, and a second, different one (the largest over search_bench's
-    query pairs), counted by Chromium against a gzipping static server."""
-    from devtools.search_bench import query_bytes
+    query pairs), counted by Chromium against a gzipping static server. A failure is reported and
+    leaves them out (null in results.json) rather than losing the rest of a long run."""
+    try:
+        from devtools.search_bench import query_bytes
 
-    rows = query_bytes(site)
+        rows = query_bytes(site)
+    except Exception as err:  # the browser, or the search page, failed: say so and go on
+        log(f"  search bytes not measured: {type(err).__name__}: {err}")
+        return {}
     return {"first_kb": max(r["first_bytes"] for r in rows) / 1024,
             "second_kb": max(r["second_bytes"] for r in rows) / 1024, "rows": rows}
 
