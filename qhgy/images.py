@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from bs4 import BeautifulSoup
-from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX
@@ -29,7 +29,9 @@ from qhgy.journal import JOURNAL_TITLE, LANGUAGE
 from qhgy.languages import long_date
 
 # Bump whenever a change here changes the pixels or bytes of an output: every cached file is remade.
-VERSION = 1
+# 2: WebP at libwebp's default effort (method 4: two thirds of method 6's time, files 1–3 % larger);
+#    typeset covers drawn at each width (not drawn once, saved as JPEG and scaled), lossless WebP.
+VERSION = 2
 
 # Debian's fonts-noto-cjk (qhgy.fonts). Only these: a default font would draw boxes (tofu) for Chinese.
 TITLE_FONT = ("NotoSerifCJK-Bold.ttc", "Noto Serif CJK SC")
@@ -48,18 +50,28 @@ MUTED = (96, 88, 80)
 # format name → (file suffix, MIME type, Pillow format, save options)
 FORMATS = {
     "jpeg": (".jpg", "image/jpeg", "JPEG", {"quality": 85, "optimize": True, "progressive": True}),
-    "webp": (".webp", "image/webp", "WEBP", {"quality": 80, "method": 6}),
+    "webp": (".webp", "image/webp", "WEBP", {"quality": 80, "method": 4}),
     "png": (".png", "image/png", "PNG", {"optimize": True}),
 }
+# A typeset cover is flat colour and type: lossless WebP keeps it exactly, in about the bytes of
+# lossy WebP, at little effort (method 1: a quarter of the time of lossy method 4 at 1200 × 1600).
+FLAT_WEBP = {"lossless": True, "quality": 20, "method": 1}
 _SUFFIX_FORMAT = {".jpg": "jpeg", ".jpeg": "jpeg", ".webp": "webp", ".png": "png"}
+
+
+def _whole(error: QhgyError):
+    # an error raised in a worker process (make_covers) comes back to the build whole
+    return type(error), (error.path, error.problem, error.fix, error.line)
 
 
 class FontError(QhgyError):
     """A CJK font the images need is not installed."""
+    __reduce__ = _whole
 
 
 class ImageError(QhgyError):
     """A source image is missing or not an image Pillow can read."""
+    __reduce__ = _whole
 
 
 class FontFile(NamedTuple):
@@ -67,7 +79,13 @@ class FontFile(NamedTuple):
     index: int  # the face inside a .ttc collection
 
     def load(self, size: int) -> ImageFont.FreeTypeFont:
-        return ImageFont.truetype(str(self.path), size, index=self.index)
+        return _load_font(self.path, self.index, size)
+
+
+@lru_cache(maxsize=64)
+def _load_font(path: Path, index: int, size: int) -> ImageFont.FreeTypeFont:
+    # a cover needs a few sizes of two faces, the same for every issue: read each once
+    return ImageFont.truetype(str(path), size, index=index)
 
 
 class CjkFonts(NamedTuple):
@@ -115,22 +133,60 @@ def generate_cover(dest: Path, *, journal: str, label: str, date_text: str, cred
 
     The format follows dest's suffix (.jpg/.jpeg, .png, .webp). Returns dest.
     """
+    return _cover_file(dest, dict(journal=journal, label=label, date_text=date_text, credit=credit), size, make=True)
+
+
+def _cover_file(dest: Path, texts: dict, size: tuple[int, int], make: bool) -> Path | None:
+    """generate_cover; with make=False, None instead of drawing what is not cached."""
     dest = Path(dest)
     fmt = _SUFFIX_FORMAT.get(dest.suffix.lower())
     if fmt is None:
         raise ImageError(dest, "a cover is saved as .jpg, .png or .webp", "give the file one of these suffixes")
     fonts = find_cjk_fonts()  # before the cache check: a missing font is reported even when cached
     size = (int(size[0]), int(size[1]))
-    key = _key(kind="cover", journal=journal, label=label, date_text=date_text, credit=credit,
-               size=size, format=fmt, fonts=[[str(f.path), f.index] for f in fonts])
+    key = _key(kind="cover", **texts, size=size, format=fmt, fonts=[[str(f.path), f.index] for f in fonts])
     sidecar = dest.with_name(f".{dest.name}.key")
     if (_read_sidecar(sidecar) or {}).get("key") == key and dest.is_file():
         return dest
-    image = _draw_cover(size, journal, label, date_text, credit, fonts)
+    if not make:
+        return None
+    image = _draw_cover(size, texts["journal"], texts["label"], texts["date_text"], texts["credit"], fonts)
     dest.parent.mkdir(parents=True, exist_ok=True)
     _save(image, dest, fmt)
     _write_sidecar(sidecar, {"key": key})
     return dest
+
+
+def typeset_variants(dest_dir: Path, stem: str, texts: dict, widths=(320, 640, 1200),
+                     formats=("webp", "jpeg"), make: bool = True) -> list[Variant] | None:
+    """A typeset cover (COVER_SIZE's proportions) in each width and format, named like
+    responsive_variants' and cached the same way. Each width is drawn, not scaled: the type is
+    set at the size it is shown, and no full-size JPEG is saved, decoded and scaled first.
+    With make=False, None instead of drawing what is not cached."""
+    dest_dir = Path(dest_dir)
+    fonts = find_cjk_fonts()
+    widths = sorted({int(w) for w in widths})
+    key = _key(kind="typeset", **texts, widths=widths, formats=list(formats), proportions=list(COVER_SIZE),
+               fonts=[[str(f.path), f.index] for f in fonts])
+    sidecar = dest_dir / f".{stem}.variants.key"
+    previous = _read_sidecar(sidecar) or {}
+    if cached := _cached_variants(previous, key, dest_dir):
+        return cached
+    if not make:
+        return None
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    drawn = {w: _draw_cover((w, round(w * COVER_SIZE[1] / COVER_SIZE[0])), texts["journal"], texts["label"],
+                            texts["date_text"], texts["credit"], fonts) for w in widths}
+    variants = []
+    for fmt in formats:
+        suffix, mime = FORMATS[fmt][:2]
+        for width, image in drawn.items():
+            path = dest_dir / f"{stem}-{width}{suffix}"
+            _save(image, path, fmt, FLAT_WEBP if fmt == "webp" else None)
+            variants.append(Variant(path, width, image.height, fmt, mime))
+    _forget_unmade(previous, variants, dest_dir)
+    _write_sidecar(sidecar, {"key": key, "variants": [[v.path.name, v.width, v.height, v.format] for v in variants]})
+    return variants
 
 
 def _draw_cover(size: tuple[int, int], journal: str, label: str, date_text: str, credit: str,
@@ -187,55 +243,102 @@ def responsive_variants(src: Path, dest_dir: Path, widths=(480, 960, 1600),
     Never upscales: a width above the source's becomes the source width, produced once.
     EXIF orientation is applied and all metadata but the colour profile dropped.
     """
+    return _variants(src, dest_dir, widths, formats, make=True)
+
+
+def _variants(src: Path, dest_dir: Path, widths, formats, make: bool) -> list[Variant] | None:
+    """responsive_variants; with make=False, None instead of making what is not cached."""
     src, dest_dir = Path(src), Path(dest_dir)
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats or not widths or min(widths) < 1:
         raise ImageError(src, f"cannot make widths {widths!r} in formats {formats!r}",
                          f"widths must be positive and formats among {sorted(FORMATS)}")
-    try:
-        data = src.read_bytes()
-    except OSError as err:
-        raise _image_error(src, err) from None
-    key = _key(kind="variants", source=hashlib.sha256(data).hexdigest(),
-               widths=sorted(set(widths)), formats=list(formats))
     sidecar = dest_dir / f".{src.stem}.variants.key"
     previous = _read_sidecar(sidecar) or {}
-    if previous.get("key") == key:
-        cached = [Variant(dest_dir / name, w, h, fmt, FORMATS[fmt][1])
-                  for name, w, h, fmt in previous.get("variants", [])]
-        if cached and all(v.path.is_file() for v in cached):
-            return cached
+    # The source is known by its bytes; their digest is kept with the file's identity (inode,
+    # size, times) and read again only when that changed: a photo is not hashed on every build.
+    stat = _identity(src)
+    data = None
+    digest = previous.get("source") if stat is not None and previous.get("stat") == stat else None
+    if digest is None:
+        try:
+            data = src.read_bytes()
+        except OSError as err:
+            raise _image_error(src, err) from None
+        digest = hashlib.sha256(data).hexdigest()
+    key = _key(kind="variants", source=digest, widths=sorted(set(widths)), formats=list(formats))
+    if cached := _cached_variants(previous, key, dest_dir):
+        if previous.get("stat") != stat:  # the same bytes under a new identity (a copy): note it
+            _write_sidecar(sidecar, {**previous, "stat": stat})
+        return cached
+    if not make:
+        return None
 
-    image = _open_upright(src, data)
-    src_w, src_h = image.size
+    if data is None:
+        try:
+            data = src.read_bytes()
+        except OSError as err:
+            raise _image_error(src, err) from None
+    image = _open_upright(src, data, max(widths))
+    src_w, src_h = image.info.pop("qhgy_size", image.size)
     # The caller's widths capped at the source's: never upscale, and never the same width twice.
     targets = sorted({min(int(w), src_w) for w in widths})
     variants = []
     dest_dir.mkdir(parents=True, exist_ok=True)
     for fmt in formats:
-        suffix, mime, _, _ = FORMATS[fmt]
+        suffix, mime = FORMATS[fmt][:2]
         flat = _for_format(image, fmt)
         for width in targets:
             height = max(1, round(src_h * width / src_w))
-            scaled = flat if width == src_w else flat.resize((width, height), Image.Resampling.LANCZOS,
-                                                             reducing_gap=3.0)
+            scaled = flat if (width, height) == flat.size else flat.resize((width, height), Image.Resampling.LANCZOS,
+                                                                           reducing_gap=3.0)
             path = dest_dir / f"{src.stem}-{width}{suffix}"
             _save(scaled, path, fmt)
             variants.append(Variant(path, width, height, fmt, mime))
-    # Variants of an earlier run that this one no longer makes (a width or format dropped).
-    made = {v.path.name for v in variants}
-    for name, *_ in previous.get("variants", []):
-        if name not in made and "/" not in name:
-            (dest_dir / name).unlink(missing_ok=True)
-    _write_sidecar(sidecar, {"key": key, "variants": [[v.path.name, v.width, v.height, v.format]
-                                                      for v in variants]})
+    _forget_unmade(previous, variants, dest_dir)
+    _write_sidecar(sidecar, {"key": key, "source": digest, "stat": stat,
+                             "variants": [[v.path.name, v.width, v.height, v.format] for v in variants]})
     return variants
 
 
-def _open_upright(path: Path, data: bytes) -> Image.Image:
-    """The source decoded, turned upright, as RGB or RGBA, carrying no metadata but its colour profile."""
+def _identity(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _cached_variants(previous: dict, key: str, dest_dir: Path) -> list[Variant] | None:
+    if previous.get("key") != key:
+        return None
+    cached = [Variant(dest_dir / name, w, h, fmt, FORMATS[fmt][1]) for name, w, h, fmt in previous.get("variants", [])]
+    return cached if cached and all(v.path.is_file() for v in cached) else None
+
+
+def _forget_unmade(previous: dict, variants: list[Variant], dest_dir: Path) -> None:
+    """Variants of an earlier run that this one no longer makes (a width or format dropped)."""
+    made = {v.path.name for v in variants}
+    for name, *_rest in previous.get("variants", []):
+        if name not in made and "/" not in name:
+            (dest_dir / name).unlink(missing_ok=True)
+
+
+def _open_upright(path: Path, data: bytes, largest: int | None = None) -> Image.Image:
+    """The source decoded, turned upright, as RGB or RGBA, carrying no metadata but its colour profile.
+
+    With `largest`, the widest variant wanted: a JPEG is decoded at the smallest of its
+    1/2, 1/4, 1/8 scales still at least that wide (libjpeg's DCT scaling: a 4000-pixel photo
+    for 1600-pixel variants decodes a quarter of the pixels); info["qhgy_size"] is then the
+    source's own upright size, which the variants' widths and proportions keep."""
     try:
         image = Image.open(io.BytesIO(data))
+        full = image.size
+        turned = image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
+        upright_size = (full[1], full[0]) if turned else full
+        if largest is not None and image.format == "JPEG" and largest < upright_size[0]:
+            height = -(-upright_size[1] * largest // upright_size[0])
+            image.draft(None, (height, largest) if turned else (largest, height))
         image.load()
     except (UnidentifiedImageError, OSError) as err:
         raise _image_error(path, err) from None
@@ -248,6 +351,7 @@ def _open_upright(path: Path, data: bytes) -> Image.Image:
     # or grey profile no longer fits the converted pixels, so it goes too.
     icc = image.info.get("icc_profile") if image.mode in ("RGB", "RGBA") else None
     out.info = {"icc_profile": icc} if icc else {}
+    out.info["qhgy_size"] = upright_size
     return out
 
 
@@ -261,10 +365,11 @@ def _for_format(image: Image.Image, fmt: str) -> Image.Image:
     return out
 
 
-def _save(image: Image.Image, path: Path, fmt: str) -> None:
+def _save(image: Image.Image, path: Path, fmt: str, options: dict | None = None) -> None:
     """Written under another name, then renamed over the old file: a cached file may be hard-linked
     into a published release (build_cache.link_or_copy), which a write in place would change."""
-    _, _, pil_format, options = FORMATS[fmt]
+    pil_format = FORMATS[fmt][2]
+    options = options or FORMATS[fmt][3]
     extra = {"icc_profile": image.info["icc_profile"]} if image.info.get("icc_profile") else {}
     partial = path.with_name(f".{path.name}.part")
     image.save(partial, pil_format, **options, **extra)
@@ -319,28 +424,72 @@ def _srcsets(variants: list[Variant], url_prefix: str) -> dict:
             "width": largest.width, "height": largest.height}
 
 
-def issue_cover(issue, siteurl: str, cache: Path, published: dict[Path, str]) -> dict:
-    """The cover of an issue (qhgy.model.Issue) for its pages: its photo resized, or a typeset one,
-    and an Open Graph card; the files to publish are added to `published`."""
-    work = cache / "covers" / issue.slug
-    work.mkdir(parents=True, exist_ok=True)
+@dataclass(frozen=True)
+class CoverJob:
+    """What an issue's cover is made from: plain data, so a worker process can make it."""
+    slug: str
+    work: Path  # its folder in the cache
+    texts: tuple[tuple[str, str], ...]  # journal, label, date_text, credit
+    photo: Path | None  # the editors' cover photo, or None: a typeset cover
+
+
+def cover_job(issue, cache: Path) -> CoverJob:
+    """The cover of an issue (qhgy.model.Issue); ImageError naming issue.yaml if its photo is missing."""
     credit = issue.cover_credit_text
     texts = dict(journal=JOURNAL_TITLE, label=issue.label, date_text=f"{long_date(issue.date, LANGUAGE)}出版",
                  credit=f"封面：{credit}" if credit else "")
-    # The alt text is written by the templates (through gettext); they learn here which cover it is.
+    photo = None
     if issue.cover_image:
-        source = issue.cover_image_file
-        if not source.exists():
+        photo = issue.cover_image_file
+        if not photo.exists():
             raise ImageError(issue.path, _("cover_image '{name}' is not in {folder}").format(
                                  name=issue.cover_image, folder=issue.folder),
                              _("put the photo in the issue's folder, or correct cover_image"))
+    return CoverJob(issue.slug, Path(cache) / "covers" / issue.slug, tuple(texts.items()), photo)
+
+
+def cover_files(job: CoverJob, make: bool = True) -> tuple[list[Variant], Path] | None:
+    """The cover's sizes and its Open Graph card, made if not cached; with make=False, None
+    when something would have to be made."""
+    texts = dict(job.texts)
+    if job.photo is not None:
+        variants = _variants(job.photo, job.work / "sizes", COVER_WIDTHS, ("webp", "jpeg"), make)
     else:
-        source = generate_cover(work / f"{issue.slug}.jpg", **texts)
-    variants = responsive_variants(source, work / "sizes", widths=COVER_WIDTHS)
-    og = generate_cover(work / f"{issue.slug}-og.jpg", size=OG_SIZE, **texts)
+        variants = typeset_variants(job.work / "sizes", job.slug, texts, COVER_WIDTHS, make=make)
+    og = _cover_file(job.work / f"{job.slug}-og.jpg", texts, OG_SIZE, make) if variants else None
+    return (variants, og) if variants and og else None
+
+
+def make_covers(jobs: list[CoverJob], workers: int) -> dict[CoverJob, tuple[list[Variant], Path]]:
+    """Every cover's files: the cached ones looked up here, the others made on `workers`
+    processes when there are enough of them to be worth starting processes for."""
+    done = {job: files for job in jobs if (files := cover_files(job, make=False))}
+    todo = [job for job in jobs if job not in done]
+    if workers > 1 and len(todo) >= COVERS_POOL_FROM:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # "spawn": a fresh interpreter importing only this module, not a copy of the build
+        with ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("spawn")) as pool:
+            done.update(zip(todo, pool.map(cover_files, todo, chunksize=max(1, len(todo) // (4 * workers)))))
+    else:
+        done.update((job, cover_files(job)) for job in todo)
+    return done
+
+
+COVERS_POOL_FROM = 8  # the fewest covers to make worth starting worker processes for
+
+
+def issue_cover(issue, siteurl: str, cache: Path, published: dict[Path, str],
+                files: tuple[list[Variant], Path] | None = None) -> dict:
+    """The cover of an issue (qhgy.model.Issue) for its pages: its photo resized, or a typeset one,
+    and an Open Graph card; the files to publish are added to `published`. files: what
+    make_covers made for it (made here if not given)."""
+    variants, og = files or cover_files(cover_job(issue, cache))
+    # The alt text is written by the templates (through gettext); they learn here which cover it is.
     folder = f"{SITE_IMAGES}/covers/{issue.slug}/"
     cover = _srcsets(variants, f"{siteurl}/{folder}")
-    cover.update(typeset=not issue.cover_image, credit=credit, og_image=f"{siteurl}/{folder}{og.name}")
+    cover.update(typeset=not issue.cover_image, credit=issue.cover_credit_text, og_image=f"{siteurl}/{folder}{og.name}")
     for path in [v.path for v in variants] + [og]:
         published[path] = f"{folder}{path.name}"
     return cover

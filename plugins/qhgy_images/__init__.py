@@ -1,40 +1,47 @@
 """qhgy_images: covers and photos in responsive sizes, made with Pillow and cached (qhgy.images).
 
 While the context is built (the templates need the images' sizes): every issue's cover — its
-photo resized, or a typeset cover — and Open Graph card; every article's photos become
-<picture>s with WebP and JPEG srcsets. At the output phase the files are put into
-output/images/. Setting: QHGY_IMAGE_CACHE (README, Settings)."""
+photo resized, or a typeset cover — and Open Graph card, the ones not cached made on every core
+(QHGY_JOBS processes); every article's photos become <picture>s with WebP and JPEG srcsets. At
+the output phase the files are put into output/images/, a file already there left alone.
+Setting: QHGY_IMAGE_CACHE (README, Settings)."""
 
+import logging
+import time
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from qhgy.build_cache import cache_dir, link_or_copy
-from qhgy.images import issue_cover, responsive_photos
+from qhgy.build_cache import cache_dir, place, worker_count
+from qhgy.images import cover_job, issue_cover, make_covers, responsive_photos
 from qhgy.settings import plugin_settings
 from qhgy.site import JOURNAL_SETTING
+
+log = logging.getLogger(__name__)
 
 
 class ImagesGenerator(Generator):
     def generate_context(self):
         plugin_settings(self.settings, "qhgy_images")
+        started = time.perf_counter()
         cache = cache_dir(self.settings, "images", "QHGY_IMAGE_CACHE")
         siteurl = self.settings.get("SITEURL", "")
         self.published: dict[Path, str] = {}
-        for issue in self.settings[JOURNAL_SETTING].issues:
-            issue.cover = issue_cover(issue, siteurl, cache, self.published)
+        issues = self.settings[JOURNAL_SETTING].issues
+        jobs = {issue: cover_job(issue, cache) for issue in issues}
+        files = make_covers(list(jobs.values()), worker_count())
+        for issue in issues:
+            issue.cover = issue_cover(issue, siteurl, cache, self.published, files[jobs[issue]])
         for article in self.context.get("articles", []):
             article._content = responsive_photos(article._content, Path(article.source_path).parent, article.slug,
                                                  siteurl, cache, self.published, article.source_path)
+        log.info("qhgy_images: %d covers and photos' sizes ready (%.1f s)", len(self.published),
+                 time.perf_counter() - started)
 
     def generate_output(self, writer):
-        for source, rel in self.published.items():
-            target = Path(self.output_path) / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                target.unlink()
-            link_or_copy(source, target)
+        placed = sum(place(source, Path(self.output_path) / rel) for source, rel in self.published.items())
+        log.info("qhgy_images: %d files in the output, %d of them new or changed", len(self.published), placed)
 
 
 def get_generators(pelican):

@@ -1,14 +1,16 @@
 """qhgy_pdf: a print PDF of every article and of every issue, set with Typst (qhgy.pdf.build),
 once every page and image is written (Pelican's `finalized`: the PDFs print the site's photos).
-Settings: PDF_PAGE, QHGY_PDF_CACHE (README, Settings)."""
+What changed is rendered on every core (QHGY_JOBS processes: qhgy.pdf.pool); the rest comes
+from the cache. Settings: PDF_PAGE, QHGY_PDF_CACHE (README, Settings)."""
 
 import logging
+import os
 import time
 from pathlib import Path
 
 from pelican import signals
 
-from qhgy.build_cache import cache_dir
+from qhgy.build_cache import cache_dir, worker_count
 from qhgy.pdf.build import render_journal_pdfs
 from qhgy.pdf.documents import PageSettings
 from qhgy.settings import plugin_settings
@@ -19,18 +21,25 @@ log = logging.getLogger(__name__)
 
 def check_settings(pelican) -> None:
     plugin_settings(pelican.settings, "qhgy_pdf")  # a wrong PDF_PAGE stops the build before it starts
+    worker_count()  # so does a wrong QHGY_JOBS
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished workers."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def render_pdfs(pelican) -> None:
     settings = pelican.settings
     journal = settings[JOURNAL_SETTING]
     page = PageSettings(**plugin_settings(settings, "qhgy_pdf")["PDF_PAGE"])
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_seconds()
     rendered = render_journal_pdfs(journal, Path(pelican.output_path), page, cache_dir(settings, "pdf", "QHGY_PDF_CACHE"),
                                    settings.get("SITEURL", ""))
     count = sum(len(issue.articles) + 1 for issue in journal.issues)
-    log.info("qhgy_pdf: %d PDFs, %d rendered, the others unchanged (%.1f s)", count, len(rendered),
-             time.perf_counter() - started)
+    log.info("qhgy_pdf: %d PDFs, %d rendered, the others unchanged (%.1f s, CPU %.1f s)", count, len(rendered),
+             time.perf_counter() - started, cpu_seconds() - cpu)
 
 
 def register() -> None:

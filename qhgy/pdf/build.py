@@ -1,14 +1,22 @@
 """The site's print PDFs: one per article and one per issue, where the site publishes them
-(qhgy.model: Article.pdf_path, Issue.pdf_path), and the extracts of an issue's print PDF."""
+(qhgy.model: Article.pdf_path, Issue.pdf_path), and the extracts of an issue's print PDF.
+
+Only what changed is rendered, on every core (qhgy.pdf.pool). Whether a document changed is
+decided before its HTML is parsed: its cache key holds the article's HTML (by digest) in place
+of the blocks made from it, since blocks are a function of the HTML alone (the renderer's key
+covers the code that makes them). An article with images is the exception: its blocks carry
+the photos' shapes, so it is parsed, and the key counts the photos by their bytes."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from qhgy.pdf.blocks import blocks
 from qhgy.pdf.documents import PageSettings, article_document, issue_document
 from qhgy.pdf.extracts import cut_print_extracts
-from qhgy.pdf.render import Renderer
+from qhgy.pdf.pool import Job, render_jobs
+from qhgy.pdf.render import Renderer, place
 
 
 def site_image_files(output: Path, siteurl: str):
@@ -21,21 +29,57 @@ def site_image_files(output: Path, siteurl: str):
     return image_file
 
 
-def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, siteurl: str = "") -> list[str]:
-    """Render what changed of every issue's PDFs into output (each article's `html` set); the
-    names of the documents rendered (the others came from the cache)."""
+class Bodies:
+    """The articles' bodies as blocks, parsed once when a document needs them, and what stands
+    for them in a cache key."""
+
+    def __init__(self, image_file):
+        self.image_file = image_file
+        self.parsed: dict = {}
+
+    def blocks(self, article) -> list:
+        if article not in self.parsed:
+            self.parsed[article] = blocks(article.html, self.image_file)
+        return self.parsed[article]
+
+    def key_part(self, article):
+        if "<img" in article.html:
+            return self.blocks(article)
+        return {"html": hashlib.sha256(article.html.encode("utf-8")).hexdigest()}
+
+
+def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, siteurl: str = "",
+                        workers: int | None = None) -> list[str]:
+    """Render what changed of every issue's PDFs into output (each article's `html` set), with
+    `workers` processes (default: qhgy.build_cache.worker_count); the names of the documents
+    rendered (the others came from the cache)."""
     output = Path(output).resolve()
     # Typst may read any file: photos are in the output, a cover's original in content/
     renderer = Renderer(cache=cache, root=Path("/"))
     image_file = site_image_files(output, siteurl)
+    jobs: dict[str, Job] = {}
+
+    def need(key_document: dict, document, dest: Path, name: str) -> None:
+        key = renderer.key(key_document)
+        if key in jobs:  # the same document twice: rendered once
+            jobs[key].dests.append(dest)
+        elif renderer.cached(key).exists():
+            place(renderer.cached(key), dest)
+        else:
+            jobs[key] = Job(key, name, [dest], document)
+
     for issue in journal.issues:
-        bodies = {article: blocks(article.html, image_file) for article in issue.articles}
+        bodies = Bodies(image_file)
         for article in issue.articles:
-            renderer.render(article_document(article, bodies[article], page), output / article.pdf_path,
-                            str(article.path))
+            need(article_document(article, bodies.key_part(article), page),
+                 lambda article=article, bodies=bodies: article_document(article, bodies.blocks(article), page),
+                 output / article.pdf_path, str(article.path))
         # the cover photo as the editors supplied it: print wants its full resolution
         cover = str(issue.cover_image_file.resolve()) if issue.cover_image else None
-        renderer.render(issue_document(issue, bodies, page, cover_image=cover), output / issue.pdf_path,
-                        f"issue {issue.ref}")
+        need(issue_document(issue, {a: bodies.key_part(a) for a in issue.articles}, page, cover_image=cover),
+             lambda issue=issue, bodies=bodies, cover=cover: issue_document(
+                 issue, {a: bodies.blocks(a) for a in issue.articles}, page, cover_image=cover),
+             output / issue.pdf_path, f"issue {issue.ref}")
         cut_print_extracts(issue, output, cache)
+    render_jobs(renderer, list(jobs.values()), workers)
     return renderer.rendered

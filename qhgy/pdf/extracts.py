@@ -7,18 +7,21 @@ the PDF's bytes and its page range, so an unchanged issue writes nothing new."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
-from qhgy.pdf.render import PdfError, place
+from qhgy.build_cache import place
 from qhgy.i18n import _
+from qhgy.pdf.render import PdfError
 
 
-def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Path) -> None:
-    """Print pages first..last of source (page N is PDF page N + offset) into dest."""
+def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Path, digest: str | None = None) -> None:
+    """Print pages first..last of source (page N is PDF page N + offset) into dest; digest: the
+    SHA-256 of source's bytes, when the caller has it (an issue's articles share one PDF)."""
     from pypdf import PdfReader, PdfWriter
 
-    data = source.read_bytes()
-    key = hashlib.sha256(data + f"{first}-{last}-{offset}".encode()).hexdigest()[:24]
+    digest = digest or hashlib.sha256(source.read_bytes()).hexdigest()
+    key = hashlib.sha256(f"{digest}-{first}-{last}-{offset}".encode()).hexdigest()[:24]
     cached = cache / "extracts" / f"{key}.pdf"
     if not cached.exists():
         reader = PdfReader(source)
@@ -33,7 +36,7 @@ def cut(source: Path, first: int, last: int, offset: int, dest: Path, cache: Pat
         for index in range(start, end + 1):
             writer.add_page(reader.pages[index])
         cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".part")
+        partial = cached.with_name(f"{cached.stem}.{os.getpid()}.part")
         with open(partial, "wb") as fp:
             writer.write(fp)
         partial.rename(cached)
@@ -49,7 +52,8 @@ def cut_print_extracts(issue, output: Path, cache: Path) -> int:
         raise PdfError(issue.path, _("the print PDF {source} of issue {issue} does not exist").format(
                            source=source, issue=issue.ref),
                        _("put the file there, or remove print_pdf from issue.yaml"))
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()  # once, not once per article
     for article in issue.articles:
         cut(source, article.pages.first, article.pages.last, issue.print_pdf_offset, output / article.print_pdf_path,
-            cache)
+            cache, digest)
     return len(issue.articles)

@@ -1,16 +1,19 @@
 """Typst compilation with a content-keyed cache.
 
 A PDF is rendered only when its key changes: the key covers the document's data (all it
-prints), the template, the page settings (inside the data), the Typst version and the font
-files. A build with nothing changed renders nothing and writes nothing: cached files are
-hard-linked into the output (same inode, same mtime), or copied with their times where a link
-is not possible."""
+prints), the template, the page settings (inside the data), the Typst version, the font
+files and the code that turns the site's HTML into blocks (qhgy.pdf.build keys an article by
+its HTML rather than its parsed blocks). A build with nothing changed renders nothing and writes
+nothing: cached files are hard-linked into the output (same inode, same mtime), or copied with
+their times where a link is not possible, and a file the output already holds is left alone.
+Many documents are rendered on every core by qhgy.pdf.pool."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import typst
 
-from qhgy.build_cache import link_or_copy
+from qhgy.build_cache import place
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX
 from qhgy.i18n import _
@@ -26,11 +29,18 @@ from qhgy.i18n import _
 FONT_DIRS = [FONT_DIR]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
 TEMPLATE = resources.files("qhgy.pdf").joinpath("templates/journal.typ")
+BLOCKS_CODE = resources.files("qhgy.pdf").joinpath("blocks.py")
 log = logging.getLogger(__name__)
+
+__all__ = ["PdfError", "Renderer", "font_dir", "place", "unprintable"]
 
 
 class PdfError(QhgyError):
     """A PDF cannot be made: which document or file, and what to do."""
+
+    def __reduce__(self):
+        # raised in a worker process (qhgy.pdf.pool), it comes back to the build whole
+        return type(self), (self.path, self.problem, self.fix, self.line)
 
 
 def font_dir() -> Path:
@@ -44,18 +54,29 @@ def font_dir() -> Path:
 
 @dataclass
 class Renderer:
-    """Renders documents to PDF files through one Typst compiler (fonts loaded once)."""
+    """Renders documents to PDF files through one Typst compiler (fonts loaded once, when the
+    first document is compiled: a renderer that only finds what is cached loads none)."""
     cache: Path
     root: Path  # files Typst may read (images) must lie under it
-    rendered: list[str] = field(default_factory=list)  # keys rendered by this renderer (tests, bench)
+    rendered: list[str] = field(default_factory=list)  # names rendered by this renderer (tests, bench)
 
     def __post_init__(self):
+        self.cache, self.root = Path(self.cache), Path(self.root)
         self.fonts = font_dir()
         self.template = TEMPLATE.read_bytes()
-        self.compiler = typst.Compiler(root=str(self.root), font_paths=[str(self.fonts)], ignore_system_fonts=True)
+        self._compiler = None
         # every font Typst may use from that folder (a PDF_PAGE font other than Serif too)
         fonts = "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(self.fonts.iterdir()) if p.is_file())
-        self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()).hexdigest()
+        code = hashlib.sha256(BLOCKS_CODE.read_bytes()).hexdigest()
+        self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()
+                                   + code.encode()).hexdigest()
+
+    @property
+    def compiler(self) -> typst.Compiler:
+        if self._compiler is None:
+            self._compiler = typst.Compiler(root=str(self.root), font_paths=[str(self.fonts)],
+                                            ignore_system_fonts=True)
+        return self._compiler
 
     def key(self, document: dict) -> str:
         # images count by their bytes, not their paths: a photo replaced under the same name
@@ -63,38 +84,53 @@ class Renderer:
         data = json.dumps(_by_content(document, self.root), ensure_ascii=False, sort_keys=True, default=str)
         return hashlib.sha256((self.salt + data).encode()).hexdigest()[:24]
 
+    def cached(self, key: str) -> Path:
+        """Where the PDF of that key is kept (it may not be there yet)."""
+        return self.cache / key[:2] / f"{key}.pdf"
+
+    def make(self, key: str, document: dict, name: str) -> list[str]:
+        """Compile document into the cache under key; the characters the font could not print
+        (the caller reports them: report_unprintable). Errors name the document (name)."""
+        data = json.dumps(document, ensure_ascii=False, default=str)
+        try:
+            pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
+        except Exception as err:  # typst.TypstError: say which document
+            raise PdfError(name, _("Typst could not set the PDF: {error}").format(error=err),
+                           _("correct what it names in the content")) from None
+        if warnings:
+            # e.g. an unknown font: Typst would silently use another face; refuse instead
+            raise PdfError(name, _("Typst warned, so the PDF is not written: {warnings}").format(
+                               warnings="; ".join(str(getattr(w, "message", w)) for w in warnings)),
+                           _("a font unknown to it? check PDF_PAGE in the settings"))
+        missing = sorted(unprintable(document, pdf))
+        cached = self.cached(key)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f"{cached.stem}.{os.getpid()}.part")
+        partial.write_bytes(pdf)
+        partial.rename(cached)  # atomic: a failed render leaves no half file in the cache
+        return missing
+
     def render(self, document: dict, dest: Path, name: str) -> bool:
         """Write the PDF of document to dest; False when it came from the cache unchanged."""
         key = self.key(document)
-        cached = self.cache / key[:2] / f"{key}.pdf"
+        cached = self.cached(key)
         fresh = not cached.exists()
         if fresh:
-            data = json.dumps(document, ensure_ascii=False, default=str)
-            try:
-                pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
-            except Exception as err:  # typst.TypstError: say which document
-                raise PdfError(name, _("Typst could not set the PDF: {error}").format(error=err),
-                               _("correct what it names in the content")) from None
-            if warnings:
-                # e.g. an unknown font: Typst would silently use another face; refuse instead
-                raise PdfError(name, _("Typst warned, so the PDF is not written: {warnings}").format(
-                                   warnings="; ".join(str(getattr(w, "message", w)) for w in warnings)),
-                               _("a font unknown to it? check PDF_PAGE in the settings"))
-            if missing := unprintable(document, pdf):
-                log.warning(_("{name}: the font has no glyph for {characters}: the PDF shows an empty box there").format(
-                    name=name, characters="、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing))))
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
-            partial.write_bytes(pdf)
-            partial.rename(cached)  # atomic: a failed render leaves no half file in the cache
+            report_unprintable(name, self.make(key, document, name))
             self.rendered.append(name)
         place(cached, dest)
         return fresh
 
 
+def report_unprintable(name: str, missing) -> None:
+    if missing:
+        log.warning(_("{name}: the font has no glyph for {characters}: the PDF shows an empty box there").format(
+            name=name, characters="、".join(f"{c} (U+{ord(c):04X})" for c in sorted(missing))))
+
+
 # What Noto Serif CJK SC surely holds; a document with other characters is checked after rendering.
-_COVERED = re.compile(r"[\s\x20-\x7e\u00a0-\u017f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u25ff"
-                      r"\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
+_RARE = re.compile(r"[^\s\x20-\x7e\u00a0-\u017f\u2000-\u206f\u2100-\u218f\u2460-\u24ff\u2500-\u25ff"
+                   r"\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef]")
 
 
 def _strings(node):
@@ -112,7 +148,7 @@ def _strings(node):
 def unprintable(document: dict, pdf: bytes) -> set[str]:
     """Characters of the document the font has no glyph for (Typst prints an empty box and says
     nothing): those that do not come back from the PDF's text."""
-    rare = {c for text in _strings(document) for c in text if not _COVERED.match(c)}
+    rare = {c for text in _strings(document) for c in _RARE.findall(text)}
     if not rare:
         return set()
     import io
@@ -139,12 +175,3 @@ def _digest(path: Path) -> str:
     except OSError as err:
         raise PdfError(path, _("the image cannot be read ({reason})").format(reason=err.strerror),
                        _("put it back or remove it from the article")) from None
-
-
-def place(source: Path, dest: Path) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    if dest.exists():
-        if dest.samefile(source):
-            return
-        dest.unlink()
-    link_or_copy(source, dest)
