@@ -42,14 +42,18 @@ def _h(*parts) -> str:
     return h.hexdigest()
 
 
-def tree_digest(*folders: Path, suffixes: tuple[str, ...] = ()) -> str:
-    """A hash of every file under the folders (its path and bytes), in a stable order."""
+def tree_digest(*folders: Path, suffixes: tuple[str, ...] = (), leave_out: tuple[str, ...] = ()) -> str:
+    """A hash of every file under the folders (its path and bytes), in a stable order; leave_out:
+    paths ending so, or folders ending so, are not hashed."""
     h = hashlib.blake2b(digest_size=16)
     for folder in folders:
         folder = Path(folder)
         files = [folder] if folder.is_file() else sorted(p for p in folder.rglob("*") if p.is_file())
         for path in files:
             if suffixes and path.suffix not in suffixes or "__pycache__" in path.parts:
+                continue
+            posix = path.as_posix()
+            if any(posix.endswith("/" + out) or f"/{out}/" in posix for out in leave_out):
                 continue
             h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
@@ -70,8 +74,14 @@ class Digests:
     change once writing starts). `bodies`: whether articles are hashed with their bodies."""
 
     def __init__(self):
+        from pelican.contents import Content
+        from pelican.urlwrappers import URLWrapper
+
+        from qhgy import model
+
         self._memo: dict[tuple[int, bool, str], str] = {}
         self._keep: list = []  # the memo's keys are ids: keep their objects alive
+        self._types = (Content, URLWrapper, model.Article, model.Issue, model.Journal, model.SectionGroup)
 
     def of(self, value, bodies: bool) -> str:
         return self._value(value, bodies)
@@ -85,11 +95,7 @@ class Digests:
         return found
 
     def _value(self, value, bodies: bool) -> str:
-        from pelican.contents import Content
-        from pelican.urlwrappers import URLWrapper
-
-        from qhgy.model import Article, Issue, Journal, SectionGroup
-
+        Content, URLWrapper, Article, Issue, Journal, SectionGroup = self._types
         if value is None or isinstance(value, (bool, int, float, str, bytes)):
             return f"{type(value).__name__}:{value!r}"
         if isinstance(value, (dt.date, dt.datetime, dt.time)):
@@ -135,9 +141,7 @@ class Digests:
     def _own(self, obj, bodies: bool) -> str:
         if obj is None:
             return "none"
-        from qhgy.model import Article
-
-        refs = self._ARTICLE_REFS if isinstance(obj, Article) else self._ISSUE_REFS
+        refs = self._ARTICLE_REFS if isinstance(obj, self._types[2]) else self._ISSUE_REFS
         skip = set(refs) | (set() if bodies else {"body", "html"})
         return self._memoised("own", obj, bodies, lambda: _h(type(obj).__name__, *(
             f"{f.name}={self._value(getattr(obj, f.name), bodies)}" for f in dataclasses.fields(obj)

@@ -3,6 +3,7 @@ into every template environment, so `{% trans %}` and `_()` speak the site's lan
 
 The .po file is compiled in memory at each build: no compiled .mo is committed or can go stale."""
 
+import functools
 import io
 import logging
 from pathlib import Path
@@ -47,7 +48,8 @@ def install(generator) -> None:
                             or Path(settings["THEME"]) / "translations")
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(load_translations(translations_dir, locale), newstyle=True)
-    env.filters["long_date"] = lambda value: long_date(value, locale)
+    # remembered: Babel parses the locale on every call, and an archive's pages share a few hundred dates
+    env.filters["long_date"] = functools.lru_cache(maxsize=None)(lambda value: long_date(value, locale))
 
 
 def register() -> None:

@@ -34,6 +34,10 @@ from qhgy.site import JOURNAL_SETTING, PROJECT
 log = logging.getLogger(__name__)
 
 STATE_SETTING = "QHGY_OUTPUT_STATE"
+# Code whose output never reaches a page (pages name the PDFs and the index by paths the model
+# gives): changing it renders no page again. Everything else of qhgy/ and plugins/ does.
+HTML_FREE_CODE = ("qhgy/pdf", "qhgy/search/index.py", "qhgy/search/bundles.py", "qhgy/search/canonical.py",
+                  "plugins/qhgy_pdf", "plugins/qhgy_search", "qhgy/importer")
 # Files the sitemap step writes at `finalized` (qhgy_sitemap).
 SITE_FILES = ("sitemap.xml", "robots.txt")
 
@@ -73,7 +77,8 @@ def build_fingerprint(settings) -> str:
     digests = incremental.Digests()
     values = [f"{k}={digests.of(v, False)}" for k, v in sorted(settings.items())
               if k not in incremental.NOT_SETTINGS and k != STATE_SETTING]
-    code = incremental.tree_digest(PROJECT / "qhgy", PROJECT / "plugins", suffixes=(".py", ".po"))
+    code = incremental.tree_digest(PROJECT / "qhgy", PROJECT / "plugins", suffixes=(".py", ".po"),
+                                   leave_out=HTML_FREE_CODE)
     theme = incremental.tree_digest(Path(settings["THEME"]))
     return incremental._h(code, theme, incremental.library_versions(), *values)
 
