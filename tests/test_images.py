@@ -275,3 +275,64 @@ def test_variants_keep_the_colour_profile_of_an_rgb_source(tmp_path):
     for v in responsive_variants(src, tmp_path / "out", widths=(480, 1000)):
         with Image.open(v.path) as im:
             assert im.info.get("icc_profile") == icc
+
+
+# --- the site's covers at archive scale ----------------------------------------------------------
+
+def cover_jobs(cache: Path, count: int) -> list[images.CoverJob]:
+    return [images.CoverJob(f"qhgy-2017-{n}", cache / "covers" / f"qhgy-2017-{n}",
+                            tuple({**COVER, "label": f"2017年第{n}期"}.items()), None) for n in range(count)]
+
+
+def cover_bytes(cache: Path) -> dict[str, bytes]:
+    return {p.relative_to(cache).as_posix(): p.read_bytes() for p in sorted(cache.rglob("*")) if p.is_file()}
+
+
+def test_covers_made_on_several_processes_are_the_bytes_made_in_one(tmp_path):
+    count = images.COVERS_POOL_FROM
+    serial = images.make_covers(cover_jobs(tmp_path / "serial", count), workers=1)
+    pooled = images.make_covers(cover_jobs(tmp_path / "pool", count), workers=2)
+    assert [[v.path.name for v in variants] + [og.name] for variants, og in pooled.values()] == \
+           [[v.path.name for v in variants] + [og.name] for variants, og in serial.values()]
+    assert cover_bytes(tmp_path / "pool") == cover_bytes(tmp_path / "serial")
+    assert len(cover_bytes(tmp_path / "pool")) == count * (6 + 1 + 2)  # 6 sizes, a card, their two keys
+
+
+def test_an_unchanged_cover_is_not_made_again(tmp_path, monkeypatch):
+    jobs = cover_jobs(tmp_path, 2)
+    first = images.make_covers(jobs, workers=1)
+    times = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()}
+    with monkeypatch.context() as patch:
+        no_saving(patch)
+        assert images.make_covers(jobs, workers=2) == first  # nothing to make: no process started either
+    assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()} == times
+    changed = images.make_covers([jobs[0], images.CoverJob(jobs[1].slug, jobs[1].work, (*jobs[1].texts[:-1],
+                                                                                        ("credit", "封面：新")), None)], 1)
+    assert changed[jobs[0]] == first[jobs[0]]
+    assert all(v.path.stat().st_mtime_ns != times[v.path] for v in list(changed.values())[1][0])
+
+
+def test_a_typeset_cover_is_drawn_at_each_width_and_its_webp_is_lossless(tmp_path):
+    variants = images.typeset_variants(tmp_path, "c", COVER, widths=(320, 1200))
+    assert [(v.format, v.width, v.height) for v in variants] == [("webp", 320, 427), ("webp", 1200, 1600),
+                                                                  ("jpeg", 320, 427), ("jpeg", 1200, 1600)]
+    drawn = images._draw_cover((320, 427), *COVER.values(), images.find_cjk_fonts())
+    with Image.open(variants[0].path) as webp:
+        assert ImageChops.difference(webp.convert("RGB"), drawn).getbbox() is None  # exactly what was drawn
+
+
+def test_a_large_jpeg_photo_is_decoded_at_a_reduced_scale_with_the_same_sizes(tmp_path):
+    src = make_source(tmp_path / "big.jpg", size=(4000, 2000), quality=90)
+    variants = responsive_variants(src, tmp_path / "out", widths=(480, 960, 1600), formats=("jpeg",))
+    assert [(v.width, v.height) for v in variants] == [(480, 240), (960, 480), (1600, 800)]
+    assert all(image_size(v.path) == (v.width, v.height) for v in variants)
+    turned = make_source(tmp_path / "turned.jpg", size=(4000, 2000), quality=90,
+                         exif=_orientation(6))  # stored landscape, shown upright
+    assert [(v.width, v.height) for v in responsive_variants(turned, tmp_path / "out2", widths=(480, 1600),
+                                                              formats=("jpeg",))] == [(480, 960), (1600, 3200)]
+
+
+def _orientation(value: int) -> bytes:
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = value
+    return exif.tobytes()

@@ -138,3 +138,19 @@ def test_without_the_plugin_the_photo_stays_a_plain_img_and_no_image_is_written(
     body = result.soup(f"{ISSUE_URL}03/index.html").select_one(".article-body")
     assert body.select("picture") == [] and body.img["src"] == "images/03-lamp.jpg"
     assert not [f for f in result.files() if f.startswith("images/")]
+
+
+def test_a_rebuild_with_nothing_changed_makes_no_image_and_rewrites_no_file(tmp_path, monkeypatch):
+    content = set_cover(add_photo(copy_content(tmp_path / "content")), "cover.jpg", COVER_COLOUR)
+    first = build(tmp_path, plugins("qhgy_images"), content=content)
+    images = sorted((first.output / "images").rglob("*.*"))
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in images}
+    assert len(before) == 6 + 1 + 6  # the cover's sizes and card, the photo's sizes
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an image was made although nothing changed")
+    monkeypatch.setattr(Image.Image, "save", refuse)
+    again = build(tmp_path, plugins("qhgy_images"), content=content)
+    assert again.problems() == []
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in images} == before
+    assert sorted((again.output / "images").rglob("*.*")) == images
