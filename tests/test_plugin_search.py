@@ -72,3 +72,34 @@ def test_each_article_is_indexed_with_its_title_facets_and_printed_body(site, fr
 def test_the_search_bundle_is_kept_in_the_cache_the_setting_names(site):
     assert site.settings["QHGY_SEARCH_CACHE"] == str(site.output.parent / "cache" / "search")
     assert any((site.output.parent / "cache" / "search").iterdir())
+
+
+def test_a_records_fingerprint_covers_everything_its_search_record_holds():
+    """The plugin decides whether a bundle changed from what each record is made of, without
+    making it: every field of the record is among those inputs (the text through the body's HTML),
+    and changing the body changes the fingerprint."""
+    import dataclasses
+    import importlib
+    import sys
+    from pathlib import Path
+
+    from qhgy.check import load_journal
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "plugins"))
+    try:
+        plugin = importlib.import_module("qhgy_search")
+    finally:
+        sys.path.pop(0)
+    journal = load_journal(Path(__file__).parents[1] / "content")
+    journal.render_bodies()
+    article = next(a for a in journal.articles if a.published and a.author_names and (a.kicker or a.subtitle))
+    inputs = plugin.record_inputs(article)
+    record = article.search_record
+    for name, value in dataclasses.asdict(record).items():
+        if name != "text":
+            assert (tuple(value) if isinstance(value, list) else value) in inputs, name
+    assert article.html in inputs
+    before = plugin.pending(article).fingerprint
+    article.html += "<p>更正</p>"
+    assert plugin.pending(article).fingerprint != before
+    assert plugin.pending(article).resolve() == article.search_record

@@ -55,6 +55,8 @@ _FOLD = {cp: cp - 0xFEE0 for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xF
 
 
 
+_FULL_WIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
 # Invisible characters that would split a word without showing (zero-width space, soft hyphen).
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
@@ -62,7 +64,10 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 def prepare(text: str) -> str:
     """One spelling for one text: composed (NFC: é, and compatibility ideographs as their unified
     forms), full-width letters and digits as ASCII, invisible characters gone."""
-    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text)).translate(_FOLD)
+    if not unicodedata.is_normalized("NFC", text):  # the check is much cheaper than normalising
+        text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    return text.translate(_FOLD) if _FULL_WIDTH.search(text) else text
 
 
 def runs(text: str) -> list[tuple[str, str]]:
@@ -85,9 +90,22 @@ def code(char: str) -> str:
     return "".join(reversed(digits))
 
 
+class _Codes(dict):
+    """str.translate's table: a character to its code, made the first time it is met."""
+
+    def __missing__(self, cp: int) -> str:
+        self[cp] = value = code(chr(cp))
+        return value
+
+
+_CODES = _Codes()
+
+
 def han_tokens(run: str) -> list[str]:
     """One token per character: its pair with the next, and for the last, the run's end."""
-    return [HAN_PREFIX + code(a) + code(b) for a, b in zip(run, run[1:])] + [HAN_PREFIX + code(run[-1]) + RUN_END]
+    coded = run.translate(_CODES)  # 4 digits a character
+    last = len(coded) - 4
+    return [HAN_PREFIX + coded[i:i + 8] for i in range(0, last, 4)] + [HAN_PREFIX + coded[last:] + RUN_END]
 
 
 def index_tokens(text: str) -> list[str]:
