@@ -1,8 +1,8 @@
 """Rendering many PDFs on every core: worker processes, each with its own Typst compiler.
 
-The `typst` binding compiles in the calling process and holds the GIL-free work to one core, so
-the build hands the documents that must be rendered to a pool of processes (one per core, or
-QHGY_JOBS: qhgy.build_cache.worker_count). Each worker loads the fonts once, compiles into the
+The `typst` binding compiles in the calling process, on one core, so the build hands the
+documents that must be rendered to a pool of processes (one per core, or QHGY_JOBS:
+qhgy.build_cache.worker_count). Each worker loads the fonts once, compiles into the
 shared cache (qhgy.pdf.render.Renderer.make) and sends back only the characters the font lacked;
 the build then reports them and links the cached files into the output, in the documents' order,
 so the log and the output do not depend on which worker finished first.
