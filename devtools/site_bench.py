@@ -396,7 +396,7 @@ def prepare(work: Path, issues: int, seed: int = 1, articles_per_issue: int = 50
 # ---------------------------------------------------------------- one size
 
 def bench_size(issues: int, work: Path, browser: bool = True, articles_per_issue: int = 50,
-               log=print) -> dict:
+               log=print, query_pairs=None) -> dict:
     """Every measurement at one archive size, in work/ (its caches and outputs emptied first)."""
     if issues < 2:
         raise BenchError("--issues: at least 2 (one issue of an earlier year is removed and added back)")
@@ -432,7 +432,7 @@ def bench_size(issues: int, work: Path, browser: bool = True, articles_per_issue
         return steps[name]
 
     step("cold", project, output, own_cache)
-    query = search_bytes(output, log) if browser else {}
+    query = search_bytes(output, log, query_pairs) if browser else {}
     step("baseline_cold", pelican("pelican-output"), work / "pelican-output", plain)
     step("baseline_cached_cold", pelican("pelican-cached-output"), work / "pelican-cached-output", cached)
     step("nochange", project, output, own_cache)
@@ -478,6 +478,7 @@ def summarize(issues: int, articles: int, steps: dict[str, Step], query: dict) -
         "peak_rss_mb": max(s.peak_rss_mb for s in project_steps),
         "search_peak_rss_mb": max(s.indexer_rss_mb for s in project_steps),
         "search_first_query_kb": query.get("first_kb"), "search_second_query_kb": query.get("second_kb"),
+        "search_first_query_median_kb": query.get("first_median_kb"),
         "main_peak_rss_mb": max(s.main_rss_mb for s in project_steps),
         "cold_files": cold.files, "cold_cpu_s": cold.cpu_s,
         "cold_pdf_cpu_s": cold.parts.get("qhgy_pdf", {}).get("cpu_s", 0.0),
@@ -485,27 +486,33 @@ def summarize(issues: int, articles: int, steps: dict[str, Step], query: dict) -
     }
     for name, s in steps.items():
         result.setdefault(f"{name}_s", s.wall_s)
+        result[f"{name}_cpu_s"] = s.cpu_s
         result[f"{name}_peak_rss_mb"] = s.peak_rss_mb
         if not name.startswith("baseline"):
             result.setdefault(f"{name}_files_written", s.written)
             result[f"{name}_files"] = s.files
+            for plugin, part in (*PARTS.items(), ("check", "check")):
+                result.setdefault(f"{name}_{part}_s", s.part_s(plugin))
     result["steps"] = {name: asdict(s) for name, s in steps.items()}
     result["queries"] = query.get("rows", [])
     return result
 
 
-def search_bytes(site: Path, log=print) -> dict:
+def search_bytes(site: Path, log=print, pairs=None) -> dict:
     """KB a first search downloads, and a second, different one (the largest over search_bench's
-    query pairs), counted by Chromium against a gzipping static server. A failure is reported and
+    query pairs, or those given), counted by Chromium against a gzipping static server. A failure is reported and
     leaves them out (null in results.json) rather than losing the rest of a long run."""
     try:
-        from devtools.search_bench import query_bytes
+        from devtools.search_bench import QUERY_PAIRS, query_bytes
 
-        rows = query_bytes(site)
+        rows = query_bytes(site, pairs or QUERY_PAIRS)
     except Exception as err:  # the browser, or the search page, failed: say so and go on
         log(f"  search bytes not measured: {type(err).__name__}: {err}")
         return {}
+    import statistics
+
     return {"first_kb": max(r["first_bytes"] for r in rows) / 1024,
+            "first_median_kb": statistics.median(r["first_bytes"] for r in rows) / 1024,
             "second_kb": max(r["second_bytes"] for r in rows) / 1024, "rows": rows}
 
 
@@ -557,7 +564,16 @@ def table(results: list[dict]) -> str:
         lines.append("  ".join(cells))
     lines.append("")
     for r in results:
-        query = ("first search {0:.0f} KB, second {1:.0f} KB".format(r["search_first_query_kb"], r["search_second_query_kb"])
+        lines.append(f"{r['issues']} issues, where the project's time goes (wall s; CPU s of the process and its children):")
+        for name in ("cold", "nochange", "fix_article", "add_issue", "remove_issue", "add_earlier_issue"):
+            parts = {part: r[f"{name}_{part}_s"] for part in ("check", "images", "search", "pdf")}
+            split = ", ".join(f"{part} {seconds:.1f}" for part, seconds in parts.items())
+            rest = r[f"{name}_s"] - sum(parts.values()) + parts["check"]
+            lines.append(f"  {name:<18} {r[f'{name}_s']:7.1f} wall, {r[f'{name}_cpu_s']:7.1f} CPU: {split}, "
+                         f"HTML (with the check) {rest:.1f}")
+    for r in results:
+        query = ("first search {0:.0f} KB at most ({2:.0f} KB median), second {1:.0f} KB at most".format(
+            r["search_first_query_kb"], r["search_second_query_kb"], r["search_first_query_median_kb"])
                  if r["search_first_query_kb"] is not None else "search bytes not measured")
         lines.append(f"{r['issues']} issues: peak {r['peak_rss_mb']:.0f} MB with the indexer "
                      f"(build alone {r['main_peak_rss_mb']:.0f} MB, indexer {r['search_peak_rss_mb']:.0f} MB); "
@@ -567,14 +583,15 @@ def table(results: list[dict]) -> str:
 
 
 def run(sizes=SIZES, keep: str | None = None, browser: bool = True, results: Path = RESULTS,
-        articles_per_issue: int = 50) -> list[dict]:
+        articles_per_issue: int = 50, query_pairs=None) -> list[dict]:
     """Every size in turn (in keep/<N>-issues/, kept, or a temporary folder, removed); print the
     table and write results (a list, one object per size)."""
     base = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="qhgy-bench-"))
     found = []
     try:
         for issues in sizes:
-            found.append(bench_size(issues, base / f"{issues}-issues", browser, articles_per_issue))
+            found.append(bench_size(issues, base / f"{issues}-issues", browser, articles_per_issue,
+                                    query_pairs=query_pairs))
     finally:
         if not keep:
             shutil.rmtree(base, ignore_errors=True)

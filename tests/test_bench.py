@@ -75,7 +75,8 @@ def test_part_clock_counts_a_hook_inside_another_once_and_times_a_generators_two
 def tiny_results(tmp_path_factory):
     work = tmp_path_factory.mktemp("bench")
     results = work / "results.json"
-    run(sizes=(2,), keep=str(work / "work"), browser=True, results=results, articles_per_issue=10)
+    run(sizes=(2,), keep=str(work / "work"), browser=True, results=results, articles_per_issue=10,
+        query_pairs=[("工会", "职工")])
     return work, json.loads(results.read_text(encoding="utf-8"))
 
 
