@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from qhgy.errors import QhgyError
+from qhgy.i18n import _
 from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE
 
@@ -52,12 +53,14 @@ SETTINGS = (
             "(default `.cache/images`; also an environment variable)", _folder),
     Setting("SEARCH_INDEX_URL", "qhgy_search", "pagefind/", "the folder of the search bundles; must be "
             "`pagefind/`, where the search page loads them", lambda v: None if v == "pagefind/" else "'pagefind/'"),
-    Setting("SEARCH_BUNDLE_ARTICLES", "qhgy_search", DEFAULT_MAX_ARTICLES, "articles per Pagefind run at most: "
-            "bounds the indexer's memory (1.7 GiB for 3,000)", _positive_int),
+    Setting("SEARCH_BUNDLE_ARTICLES", "qhgy_search", DEFAULT_MAX_ARTICLES, "a five-year period of more articles than "
+            "this is indexed year by year: bounds the indexer's memory (~0.65 MiB an article)", _positive_int),
     Setting("SEARCH_CHUNK_SIZE", "qhgy_search", DEFAULT_CHUNK_SIZE, "Pagefind's index chunk size: smaller "
             "chunks, fewer bytes per query and more files", _positive_int),
     Setting("QHGY_SEARCH_CACHE", "qhgy_search", None, "where built search bundles are kept between builds "
             "(default `.cache/search`; also an environment variable)", _folder),
+    Setting("QHGY_HTML_CACHE", "qhgy_writer", None, "where the incremental build keeps its record of each output "
+            "folder and the Markdown bodies' HTML (default `.cache/html`; also an environment variable)", _folder),
     Setting("I18N_TRANSLATIONS_DIR", "qhgy_i18n", None, "the folder of the interface's gettext catalogs "
             "(default the theme's `translations/`)", _folder),
 )
@@ -71,7 +74,8 @@ def plugin_settings(settings, plugin: str) -> dict:
             continue
         value = settings.get(setting.name, setting.default)
         if (wanted := setting.check(value)) is not None:
-            raise SettingsError("pelicanconf.py", f"{setting.name} is {value!r}", f"it must be {wanted}")
+            raise SettingsError("pelicanconf.py", _("{name} is {value}").format(name=setting.name, value=repr(value)),
+                                _("it must be {wanted}").format(wanted=wanted))
         values[setting.name] = value
     return values
 
