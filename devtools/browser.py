@@ -18,14 +18,23 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    headers_to_send: tuple[tuple[str, str], ...] = ()
+
+    def end_headers(self):
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @contextlib.contextmanager
-def serve(root: Path, port: int = 0):
-    """Serve root on 127.0.0.1 in a thread; yield the base URL (ends without '/')."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve(root: Path, port: int = 0, headers=()):
+    """Serve root on 127.0.0.1 in a thread, sending `headers` (name, value) with every answer (the
+    web server's, e.g. its Content Security Policy); yield the base URL (ends without '/')."""
+    handler_class = type("_Handler", (_QuietHandler,), {"headers_to_send": tuple(headers)})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

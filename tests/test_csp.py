@@ -4,18 +4,15 @@ icon: every page of the built site keeps to the policy, in the HTML and in Debia
 from __future__ import annotations
 
 import base64
-import contextlib
-import functools
 import hashlib
-import http.server
 import re
-import threading
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
+from devtools.browser import serve
 
 HEADERS = ROOT / "deploy" / "qhgy-headers.conf"
 SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}  # others are data, never run
@@ -161,7 +158,8 @@ def test_the_committed_icons_are_what_the_drawing_script_makes(tmp_path):
 CALL = "/call-for-submissions-2017-9-10/"
 PAGES = {"home": "/", "archive": "/archive/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/",
          "sections": "/sections/", "section": "/sections/xin-xi-duan-bo/", "authors": "/authors/",
-         "author": "/authors/li-zhong/", "tags": "/tags/",  # the bundled issue has no tag pages "about": "/about/", "call for submissions": CALL,
+         "author": "/authors/li-zhong/", "tags": "/tags/",  # the bundled issue has no tag pages
+         "about": "/about/", "call for submissions": CALL,
          "search": "/search/?q=%E5%86%9C%E6%B0%91%E5%B7%A5", "404": "/404.html"}
 
 # Collected before any script of the page runs (an init script is not subject to the page's policy).
@@ -177,25 +175,8 @@ def nginx_headers() -> list[tuple[str, str]]:
     return [(name, value.replace("; upgrade-insecure-requests", "")) for name, value in found]
 
 
-@contextlib.contextmanager
 def serve_with_headers(root: Path, headers: list[tuple[str, str]]):
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers:
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve(root, headers=headers)
 
 
 @pytest.fixture(scope="module")
