@@ -316,13 +316,13 @@ def redirect_settings(overrides: dict) -> None:
 def drive(times: str, command: list[str]) -> int:
     """Run `qhgy build …` or `pelican …` in this process, timed; write the parts and the peak to times."""
     import atexit
-    import resource
 
     clock = PartClock()
 
     def write() -> None:
-        Path(times).write_text(json.dumps({"parts": clock.parts,
-                                           "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+        # VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss over exec, so it would count the
+        # benchmark's own memory at the fork (a browser's worth after the search measurement)
+        Path(times).write_text(json.dumps({"parts": clock.parts, "maxrss_kb": _status_kb(os.getpid()).get("VmHWM", 0)}))
 
     atexit.register(write)
     install_timers(clock)

@@ -84,6 +84,10 @@ class Digests:
         self._types = (Content, URLWrapper, model.Article, model.Issue, model.Journal, model.SectionGroup)
 
     def of(self, value, bodies: bool) -> str:
+        # The context's lists (every article, every tag…) are the same objects on every page:
+        # hashed once each, not once per page.
+        if isinstance(value, (list, tuple, dict)) and len(value) > 8:
+            return self._memoised("container", value, bodies, lambda: self._value(value, bodies))
         return self._value(value, bodies)
 
     def _memoised(self, kind: str, obj, bodies: bool, make) -> str:

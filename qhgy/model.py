@@ -10,6 +10,7 @@ here re-reads a file. `build_journal` assembles the checked files (qhgy.check) i
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -344,7 +345,9 @@ class Journal:
     content_dir: Path
 
     def __post_init__(self):
-        self._by_path = {item.path.resolve(): item for item in self.articles + self.pages}
+        items = self.articles + self.pages
+        self._by_path = {item.path.resolve(): item for item in items}
+        self._by_name = {os.path.abspath(item.path): item for item in items}  # Pelican's spelling: no resolve()
 
     @property
     def latest_issue(self) -> Issue | None:
@@ -366,7 +369,7 @@ class Journal:
 
     def item_at(self, path) -> Article | None:
         """The article or page read from this file."""
-        return self._by_path.get(Path(path).resolve())
+        return self._by_name.get(os.path.abspath(path)) or self._by_path.get(Path(path).resolve())
 
     def render_bodies(self) -> None:
         """Render every body with the site's Markdown settings (outside a Pelican build)."""

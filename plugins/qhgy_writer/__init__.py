@@ -47,6 +47,7 @@ class OutputState:
 
     def __init__(self, settings) -> None:
         self.output = Path(settings["OUTPUT_PATH"]).resolve()
+        self._root = os.path.abspath(settings["OUTPUT_PATH"]) + os.sep  # how Pelican's writer spells its paths
         cache = cache_dir(settings, "html", "QHGY_HTML_CACHE")
         self.manifest_file = incremental.manifest_path(cache, self.output)
         self.markdown = incremental.MarkdownCache(cache, settings["MARKDOWN"])
@@ -58,6 +59,9 @@ class OutputState:
         self.rendered = self.skipped = self.written = 0
 
     def rel(self, path) -> str:
+        path = str(path)
+        if path.startswith(self._root) and os.sep == "/":  # the writer's own paths: no file system call
+            return path[len(self._root):]
         return Path(path).resolve().relative_to(self.output).as_posix()
 
     def unchanged(self, rel: str, key: str) -> bool:
