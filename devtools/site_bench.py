@@ -11,8 +11,9 @@ For each size, in a work folder of its own (every cache in it, empty at the star
   5. one issue of an earlier year removed, then added back;
 and plain Pelican (devtools/baseline_pelican/: its default theme, only the YAML metadata plugin)
 on the same content at the same moments: cold, no change, one issue added; and with its content
-cache on, cold and one issue added. The baseline runs beside the project so the ratios hold on
-a noisy machine.
+cache on, cold and one issue added; and Pagefind's default indexing (the standard binary, no
+options) of the same article pages the project's search indexes. The baselines run beside the
+project so the ratios hold on a noisy machine.
 
 Every step is a fresh process started through `drive` (python -m devtools.site_bench drive …),
 which times the main thread's time inside each qhgy_* plugin's hooks (its signal handlers and
@@ -47,6 +48,9 @@ PROJECT_CACHES = {"QHGY_IMAGE_CACHE": "images", "QHGY_PDF_CACHE": "pdf", "QHGY_S
                   "QHGY_HTML_CACHE": "html"}
 # The parts of the cold build reported apart: plugin → part. The rest is "HTML".
 PARTS = {"qhgy_images": "images", "qhgy_search": "search", "qhgy_pdf": "pdf"}
+# The article pages of a build (ARTICLE_SAVE_AS "{issue}/{order}/index.html", issue "2017/9-10"): what
+# Pagefind's default indexing is given, to weigh the project's search index against.
+ARTICLE_PAGES = "[12][0-9][0-9][0-9]/*/*/index.html"
 MB = 1024 * 1024
 
 
@@ -337,7 +341,9 @@ def drive(times: str, command: list[str]) -> int:
 
         main(args)
         return 0
-    raise SystemExit(f"drive: unknown tool {tool!r} (qhgy or pelican)")
+    if tool == "pagefind":  # the standard binary the build runs, as a child (its CPU is counted)
+        return subprocess.run([sys.executable, "-m", "pagefind_bin", *args]).returncode
+    raise SystemExit(f"drive: unknown tool {tool!r} (qhgy, pelican or pagefind)")
 
 
 # ---------------------------------------------------------------- the content and its edits
@@ -405,7 +411,7 @@ def bench_size(issues: int, work: Path, browser: bool = True, articles_per_issue
     archive = prepare(work, issues, articles_per_issue=articles_per_issue)
     log(f"{issues} issues: archive ready in {time.perf_counter() - started:.1f} s ({archive})")
     for folder in ("content", "output", "pelican-output", "pelican-cached-output", ".cache", "pelican-cache",
-                   "cache", "held", "logs"):
+                   "cache", "held", "logs", "pagefind-default"):
         shutil.rmtree(work / folder, ignore_errors=True)
     content, output, held = work / "content", work / "output", work / "held"
     all_issues = issue_folders(archive)
@@ -433,6 +439,8 @@ def bench_size(issues: int, work: Path, browser: bool = True, articles_per_issue
 
     step("cold", project, output, own_cache)
     query = search_bytes(output, log, query_pairs) if browser else {}
+    step("baseline_pagefind", ["pagefind", "--site", str(output), "--glob", ARTICLE_PAGES, "--output-path",
+                               str(work / "pagefind-default")], work / "pagefind-default", {})
     step("baseline_cold", pelican("pelican-output"), work / "pelican-output", plain)
     step("baseline_cached_cold", pelican("pelican-cached-output"), work / "pelican-cached-output", cached)
     step("nochange", project, output, own_cache)
@@ -482,6 +490,7 @@ def summarize(issues: int, articles: int, steps: dict[str, Step], query: dict) -
         "main_peak_rss_mb": max(s.main_rss_mb for s in project_steps),
         "cold_files": cold.files, "cold_cpu_s": cold.cpu_s,
         "cold_pdf_cpu_s": cold.parts.get("qhgy_pdf", {}).get("cpu_s", 0.0),
+        "cold_search_cpu_s": cold.parts.get("qhgy_search", {}).get("cpu_s", 0.0),
         "cpus": os.cpu_count(),
     }
     for name, s in steps.items():
@@ -524,7 +533,7 @@ ROWS = [  # label, project key, baseline key ("" none), files-written key
     ("    of which content check", "cold_check", "", ""),
     ("  images", "cold_images", "", ""),
     ("  HTML + images", "cold_html_images", "baseline_cold", ""),
-    ("  search", "cold_search", "", ""),
+    ("  search (plain: Pagefind's default)", "cold_search", "baseline_pagefind", ""),
     ("  PDFs", "cold_pdf", "", ""),
     ("no change", "nochange", "baseline_nochange", "nochange"),
     ("one article corrected", "fix_article", "baseline_fix_article", "fix_article"),
@@ -578,7 +587,9 @@ def table(results: list[dict]) -> str:
         lines.append(f"{r['issues']} issues: peak {r['peak_rss_mb']:.0f} MB with the indexer "
                      f"(build alone {r['main_peak_rss_mb']:.0f} MB, indexer {r['search_peak_rss_mb']:.0f} MB); "
                      f"{query}; cold build used {r['cold_cpu_s'] / r['cold_s']:.2f} of {r['cpus']} cores "
-                     f"(PDFs {r['cold_pdf_cpu_s'] / r['cold_pdf_s'] if r['cold_pdf_s'] else 0:.2f})")
+                     f"(PDFs {r['cold_pdf_cpu_s'] / r['cold_pdf_s'] if r['cold_pdf_s'] else 0:.2f}); "
+                     f"search index {r['cold_search_cpu_s']:.1f} s CPU, Pagefind's default "
+                     f"{r['baseline_pagefind_cpu_s']:.1f} s CPU")
     return "\n".join(lines)
 
 

@@ -6,6 +6,7 @@ qhgy.model turns it into the typed journal everyone else reads.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,7 +81,21 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 def load_yaml(text: str):
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 — a SafeLoader
+    """The YAML document in text. A build parses each header twice, for the check and in Pelican's
+    reader: the second time comes from memory (a copy, so neither side sees the other's changes).
+    A parse error is raised with the line numbers of the text as given."""
+    key = text.strip("\n")  # Pelican's reader hands the header with a newline more before and after
+    found = _parsed.get(key, _parsed)
+    if found is _parsed:
+        found = yaml.load(text, Loader=_Loader)  # noqa: S506 — a SafeLoader
+        if len(_parsed) >= _PARSED_MAX:  # a long-running preview server: bounded
+            _parsed.clear()
+        _parsed[key] = found
+    return copy.deepcopy(found)
+
+
+_parsed: dict = {}
+_PARSED_MAX = 50_000
 
 
 def _guess_encoding(data: bytes) -> str | None:

@@ -142,13 +142,20 @@ class Digests:
     _ARTICLE_REFS = ("issue", "translations", "prev_in_issue", "next_in_issue")
     _ISSUE_REFS = ("articles", "notices", "sections", "newer", "older")
 
+    # With bodies, an object's hash is its hash without them plus the bodies: each field is hashed
+    # once a build, though pages read articles both ways (an article's page, and the lists).
+    _BODIES = ("body", "html")
+
     def _own(self, obj, bodies: bool) -> str:
         if obj is None:
             return "none"
-        refs = self._ARTICLE_REFS if isinstance(obj, self._types[2]) else self._ISSUE_REFS
-        skip = set(refs) | (set() if bodies else {"body", "html"})
-        return self._memoised("own", obj, bodies, lambda: _h(type(obj).__name__, *(
-            f"{f.name}={self._value(getattr(obj, f.name), bodies)}" for f in dataclasses.fields(obj)
+        if bodies:
+            return self._memoised("own", obj, True, lambda: _h(self._own(obj, False), *(
+                f"{name}={self._value(getattr(obj, name, None), True)}" for name in self._BODIES)))
+        skip = set(self._ARTICLE_REFS if isinstance(obj, self._types[2]) else self._ISSUE_REFS) | set(self._BODIES)
+        # the other fields hold plain values (the references to other articles and issues are skipped)
+        return self._memoised("own", obj, False, lambda: _h(type(obj).__name__, *(
+            f"{f.name}={self._value(getattr(obj, f.name), False)}" for f in dataclasses.fields(obj)
             if f.name not in skip)))
 
     def _issue(self, issue, bodies: bool) -> str:
@@ -162,17 +169,19 @@ class Digests:
                   *(self._own(t, bodies) for t in article.translations))
 
     def _content(self, content, bodies: bool) -> str:
-        parts = [type(content).__name__, content.url, content.save_as, str(content.lang),
-                 str(getattr(content, "in_default_lang", "")), str(getattr(content, "status", "")),
-                 self._value(getattr(content, "model", None), bodies)]
-        parts += [f"{k}={self._value(v, bodies)}" for k, v in sorted(content.metadata.items())]
-        parts += [_h(t.url, str(t.lang), str(getattr(t, "title", ""))) for t in getattr(content, "translations", [])]
         if bodies:
             raw = content._content or ""
             # Pelican rewrites intra-site links ({filename}…) as it hands the body out: then the
             # body depends on other pages' URLs, and is hashed as the templates get it.
-            parts += [content.content or "" if "{" in raw or "|" in raw else raw,
-                      str(content.metadata.get("summary", ""))]
+            return _h(self._memoised("content", content, False, lambda: self._content(content, False)),
+                      self._value(getattr(content, "model", None), True),
+                      content.content or "" if "{" in raw or "|" in raw else raw,
+                      str(content.metadata.get("summary", "")))
+        parts = [type(content).__name__, content.url, content.save_as, str(content.lang),
+                 str(getattr(content, "in_default_lang", "")), str(getattr(content, "status", "")),
+                 self._value(getattr(content, "model", None), False)]
+        parts += [f"{k}={self._value(v, False)}" for k, v in sorted(content.metadata.items())]
+        parts += [_h(t.url, str(t.lang), str(getattr(t, "title", ""))) for t in getattr(content, "translations", [])]
         return _h(*parts)
 
 

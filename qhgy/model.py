@@ -345,9 +345,8 @@ class Journal:
     content_dir: Path
 
     def __post_init__(self):
-        items = self.articles + self.pages
-        self._by_path = {item.path.resolve(): item for item in items}
-        self._by_name = {os.path.abspath(item.path): item for item in items}  # Pelican's spelling: no resolve()
+        self._by_name = {os.path.abspath(item.path): item for item in self.articles + self.pages}
+        self._by_path: dict | None = None  # by resolved path: made only if a lookup by name misses
 
     @property
     def latest_issue(self) -> Issue | None:
@@ -369,7 +368,12 @@ class Journal:
 
     def item_at(self, path) -> Article | None:
         """The article or page read from this file."""
-        return self._by_name.get(os.path.abspath(path)) or self._by_path.get(Path(path).resolve())
+        found = self._by_name.get(os.path.abspath(path))
+        if found is None:  # spelt through a symbolic link, or relative to another folder
+            if self._by_path is None:
+                self._by_path = {item.path.resolve(): item for item in self.articles + self.pages}
+            found = self._by_path.get(Path(path).resolve())
+        return found
 
     def render_bodies(self) -> None:
         """Render every body with the site's Markdown settings (outside a Pelican build)."""

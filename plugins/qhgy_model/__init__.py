@@ -2,7 +2,9 @@
 
 Each article and page Pelican reads gets its model object as `.model` (templates read their
 metadata there, never from Pelican's raw attributes); the templates get the journal, its issues
-newest first, the latest issue and the newest call for submissions. Once every generator has
+newest first, the latest issue, its editorial office's contact (`contact`, what every page's footer
+shows: a page that reads only this is not rendered again when an issue is added) and the newest
+call for submissions. Once every generator has
 built its context (the images step has set each photo), each model object takes the body as
 the site prints it, for the PDFs and the search index."""
 
@@ -18,7 +20,8 @@ def attach(content) -> None:
 def give_templates_the_journal(generator) -> None:
     journal = generator.settings[JOURNAL_SETTING]
     generator.context.update(journal=journal, issues=journal.issues, issues_by_year=journal.issues_by_year,
-                             latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions)
+                             latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
+                             contact=journal.latest_issue.contact if journal.latest_issue else None)
 
 
 def take_bodies(generators) -> None:
