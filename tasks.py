@@ -129,6 +129,16 @@ def bench(c, issues=None, keep=None, browser=True, importer=False, rounds=5):
     run(int(issues) if issues else None, keep, browser, importer, int(rounds))
 
 
+@task(help={"content_dir": "the content folder (default: content)",
+            "output_dir": "the folder to build into (default: output); build it twice to profile a rebuild"})
+def profile(c, content_dir="content", output_dir="output"):
+    """Profile one build with pyinstrument: bench/profile.html and bench/profile.txt."""
+    from devtools.profile import run
+
+    if code := run(content_dir, output_dir):
+        raise SystemExit(code)
+
+
 @task
 def docs(c):
     """Regenerate the README's tables of content keys (qhgy/schema.py) and settings (qhgy/settings.py),

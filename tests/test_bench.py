@@ -117,3 +117,23 @@ def test_the_table_has_a_row_per_measurement_and_the_ratio_to_plain_pelican(tiny
                   "one issue added (newest)", "one issue added (earlier year)"):
         assert label in text
     assert "×" in text and "first search" in text
+
+
+def test_pagefind_default_indexes_the_article_pages_of_the_cold_build(tiny_results):
+    work, (result,) = tiny_results
+    default = result["steps"]["baseline_pagefind"]
+    assert default["files"] > 0 and result["baseline_pagefind_s"] > 0
+    entry = json.loads((work / "work" / "2-issues" / "pagefind-default" / "pagefind-entry.json").read_text())
+    # the article pages, not the lists: one page per article
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == result["articles"]
+
+
+def test_profile_writes_where_a_build_spends_its_time(tiny_results, tmp_path):
+    from devtools.profile import run as profile
+
+    work, _ = tiny_results
+    code = profile(str(work / "work" / "2-issues" / "content"), str(tmp_path / "output"), dest=tmp_path / "bench")
+    assert code == 0 and (tmp_path / "output" / "index.html").exists()
+    text = (tmp_path / "bench" / "profile.txt").read_text(encoding="utf-8")
+    assert "run_pelican" in text and "check_content" in text
+    assert (tmp_path / "bench" / "profile.html").stat().st_size > 10_000
