@@ -24,6 +24,7 @@ from qhgy.errors import ContentError
 from qhgy.i18n import _, ngettext
 from qhgy.ids import KINDS, assign, load_registry, save_registry
 from qhgy.model import Journal, build_journal
+from qhgy.names import load_all_names
 
 
 class ContentProblems(ContentError):
@@ -88,6 +89,11 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
     except ContentError as err:
         found.errors.append(err)
         ids = {}
+    try:
+        names = load_all_names(content_dir)
+    except ContentError as err:
+        found.errors.append(err)
+        names = {}
     check_headers(files, found)
     check_issue_files(files, found)
     check_articles(files, found)
@@ -102,7 +108,7 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
             checked.new_ids += [(kind, name, ident) for name, ident in assign(ids, kind, names)]
         if checked.new_ids or not (content_dir / "ids.yaml").exists():
             save_registry(content_dir, ids)
-    checked.journal = build_journal(files.issues, files.articles, files.pages, ids, content_dir)
+    checked.journal = build_journal(files.issues, files.articles, files.pages, ids, content_dir, names)
     return checked
 
 

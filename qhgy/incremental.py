@@ -113,7 +113,7 @@ class Digests:
         if isinstance(value, Journal):
             return self._memoised("journal", value, bodies, lambda: _h(
                 self._value(value.issues, bodies), self._value(value.articles, bodies),
-                self._value(value.pages, bodies), self._value(value.ids, bodies)))
+                self._value(value.pages, bodies), self._value(value.ids, bodies), self._value(value.names, bodies)))
         if isinstance(value, SectionGroup):
             return _h("group", value.name, value.id, repr(value.subcolumns), *(self._own(a, bodies) for a in value.articles))
         if isinstance(value, Content):

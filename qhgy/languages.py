@@ -16,11 +16,25 @@ def babel_locale(lang: str) -> str:
     return f"{language.lower()}_{region.upper()}" if region else language.lower()
 
 
+# A language's own pattern for a date in full, where Babel's "long" is not the journal's: English
+# writes the day first, as British and scholarly style do (10 October 2017, not October 10, 2017).
+DATE_PATTERNS = {"en": "d MMMM y"}
+
+
 def long_date(value: dt.date | dt.datetime, lang: str) -> str:
-    """A date as the language writes it in full: 2017年10月10日 (zh-CN), October 10, 2017 (en)."""
+    """A date as the language writes it in full: 2017年10月10日 (zh-CN), 10 October 2017 (en)."""
     if isinstance(value, dt.datetime):
         value = value.date()
-    return format_date(value, "long", locale=babel_locale(lang))
+    locale = babel_locale(lang)
+    return format_date(value, DATE_PATTERNS.get(locale.split("_")[0], "long"), locale=locale)
+
+
+def issue_label(year: int | str, number: str, lang: str) -> str:
+    """An issue's label: 2017年第9-10期 (Chinese), No. 9–10, 2017 (English and, until they have their
+    own, other languages); a combined issue's numbers joined by an en dash outside Chinese."""
+    if lang.lower().startswith("zh"):
+        return f"{year}年第{number}期"
+    return f"No. {str(number).replace('-', '–')}, {year}"
 
 
 def typst_language(lang: str) -> tuple[str, str | None]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from qhgy.citation import CitationData, gbt7714
 from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE
+from qhgy.names import NameTable
 from qhgy.schema import KEY_TABLES
 from qhgy.search.records import SearchRecord, html_to_text
 
@@ -343,10 +344,15 @@ class Journal:
     pages: list[Article]
     ids: dict[str, dict[str, str]]
     content_dir: Path
+    names: dict[str, NameTable] = field(default_factory=dict)  # content/names/<lang>.yaml, by language
 
     def __post_init__(self):
         self._by_name = {os.path.abspath(item.path): item for item in self.articles + self.pages}
         self._by_path: dict | None = None  # by resolved path: made only if a lookup by name misses
+
+    def names_in(self, lang: str) -> NameTable:
+        """Sections', sub-columns' and authors' names in another language (qhgy.names)."""
+        return self.names.get(lang) or NameTable(lang)
 
     @property
     def latest_issue(self) -> Issue | None:
@@ -467,7 +473,7 @@ def _place_notices(issue: Issue, pages: list[Article]) -> None:
 
 
 def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[str, str]],
-                  content_dir: Path) -> Journal:
+                  content_dir: Path, names: dict[str, NameTable] | None = None) -> Journal:
     """The typed journal from checked files: issue_files are (path, meta), the others (path, meta, body)."""
     issues = {}
     for path, meta in issue_files:
@@ -493,4 +499,4 @@ def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[st
         page.issue = issues.get(page.issue_ref)
     for issue in ordered:
         _place_notices(issue, [p for p in pages if p.issue is issue and p.published and p.order is not None])
-    return Journal(ordered, articles, pages, ids, Path(content_dir))
+    return Journal(ordered, articles, pages, ids, Path(content_dir), dict(names or {}))
