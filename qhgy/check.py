@@ -90,10 +90,10 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
         found.errors.append(err)
         ids = {}
     try:
-        names = load_all_names(content_dir)
+        other_languages = load_all_names(content_dir)  # content/names/<lang>.yaml
     except ContentError as err:
         found.errors.append(err)
-        names = {}
+        other_languages = {}
     check_headers(files, found)
     check_issue_files(files, found)
     check_articles(files, found)
@@ -108,7 +108,7 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
             checked.new_ids += [(kind, name, ident) for name, ident in assign(ids, kind, names)]
         if checked.new_ids or not (content_dir / "ids.yaml").exists():
             save_registry(content_dir, ids)
-    checked.journal = build_journal(files.issues, files.articles, files.pages, ids, content_dir, names)
+    checked.journal = build_journal(files.issues, files.articles, files.pages, ids, content_dir, other_languages)
     return checked
 
 

@@ -93,3 +93,12 @@ def test_dates_and_issue_labels_follow_the_language():
     assert long_date(day, "zh-CN") == "2017年10月10日"
     assert issue_label(2017, "9-10", "en") == "No. 9–10, 2017"
     assert issue_label(2017, "9-10", "zh-CN") == "2017年第9-10期"
+
+
+def test_the_names_survive_a_check_that_gives_new_names_their_ids(bundled_copy):
+    article = bundled_copy / "articles" / "2017" / "9-10" / "07.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("- 王霞", "- 王霞\n- 才让多杰", 1), encoding="utf-8")
+    (bundled_copy / "names" / "en.yaml").write_text("authors:\n  才让多杰: Tsering Dorje\n", encoding="utf-8")
+    checked = check_content(bundled_copy, assign_ids=True)
+    assert checked.new_ids and checked.journal is not None
+    assert checked.journal.names_in("en").author("才让多杰") == "Tsering Dorje"

@@ -313,14 +313,23 @@ def test_markdown_renders_bold_and_no_literal_asterisks(site):
         assert "**" not in page.read_text(encoding="utf-8"), page
 
 
-def test_every_message_of_the_chinese_catalog_is_translated():
+def test_the_interface_has_a_chinese_and_an_english_catalog():
+    found = {p.parent.parent.name for p in (ROOT / "theme/translations").glob("*/LC_MESSAGES/messages.po")}
+    assert found >= {"zh_CN", "en"}
+
+
+@pytest.mark.parametrize("locale", sorted(p.parent.parent.name for p in (ROOT / "theme/translations").glob(
+    "*/LC_MESSAGES/messages.po")))
+def test_every_message_of_every_catalog_is_translated(locale):
     from babel.messages.pofile import read_po
 
-    with open(ROOT / "theme/translations/zh_CN/LC_MESSAGES/messages.po", "rb") as fp:
+    with open(ROOT / "theme/translations" / locale / "LC_MESSAGES/messages.po", "rb") as fp:
         catalog = read_po(fp)
     with open(ROOT / "theme/translations/messages.pot", "rb") as fp:
         template = read_po(fp)
-    assert {m.id for m in template if m.id} <= {m.id for m in catalog if m.id}, "run `invoke translations`"
+    wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in template if m.id}
+    have = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+    assert wanted <= have, "run `invoke translations`"
     untranslated = [m.id for m in catalog if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
     assert untranslated == []
 
