@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path
 
-from qhgy.search.tokens import _HAN, HAN_PREFIX, RUN_END, code, normalise, runs, word_token
+from qhgy.search.tokens import _HAN, _MARK, HAN_PREFIX, RUN_END, code, normalise, runs, word_token
 
 
 def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
@@ -31,7 +31,8 @@ def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
 
 
 # (Han named outright: Python 3.11's Unicode 14 does not know Extension H as letters)
-_EDGE_PUNCTUATION = re.compile(rf"^(?:(?![{_HAN}])[\W_])+|(?:(?![{_HAN}])[\W_])+$")
+# punctuation at a term's edges: neither Han, nor a letter, digit or combining mark
+_EDGE_PUNCTUATION = re.compile(rf"^(?:(?![{_HAN}])(?![{_MARK}])[\W_])+|(?:(?![{_HAN}])(?![{_MARK}])[\W_])+$")
 
 
 def query_terms(query: str) -> list[dict]:

@@ -2,10 +2,11 @@
 
 import random
 import re
+import unicodedata
 
 import pytest
 
-from qhgy.search.tokens import FILLER, SPACE, TITLE_REGION, decode, index_tokens, title_tokens
+from qhgy.search.tokens import FILLER, SPACE, TITLE_REGION, decode, index_tokens, runs, title_tokens
 from search_reference import query_terms
 
 
@@ -123,3 +124,14 @@ def test_long_terms_look_up_every_other_pair():
 
 def test_whitespace_is_a_marker_pagefind_does_not_index():
     assert index_tokens("QQ 群")[1] == SPACE and not SPACE.isalnum()
+
+
+@pytest.mark.parametrize("text, words", [
+    ("བོད་ལྗོངས", ["བོད", "ལྗོངས"]),  # Tibetan: vowel signs and subjoined letters are combining marks
+    ("हिन्दी", ["हिन्दी"]),  # Devanagari: the matras and the virama
+    ("cafe\u0301", ["café"]),
+])
+def test_combining_marks_belong_to_their_word(text, words):
+    assert [run for kind, run in runs(text) if kind == "word"] == words
+    assert decode(index_tokens(text)) == unicodedata.normalize("NFC", text)
+    assert [t["text"] for t in query_terms(text)] == [unicodedata.normalize("NFC", text)]

@@ -45,9 +45,31 @@ TITLE_REGION = 128
 FILLER = "."
 
 _HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"  # to Extension H
-# Han runs; letter/digit runs (Python's \\w without "_", i.e. Unicode letters and numbers, as
-# JavaScript's [\\p{L}\\p{N}]); whitespace runs; runs of anything else (punctuation, symbols).
-_RUNS = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<word>(?:(?![{_HAN}])[^\W_])+)|(?P<space>\s+)|(?P<other>(?:(?!\s)[\W_])+)")
+
+
+def _mark_ranges() -> str:
+    """A character class of every combining mark (Unicode categories Mn, Mc, Me): Tibetan vowel
+    signs and subjoined letters, Devanagari matras… They belong to the word they sit in; Python's
+    \\w leaves them out, so without them བོད would read as བ, a mark, ད."""
+    ranges, start, last = [], None, None
+    for cp in range(0x0300, 0x20000):  # no mark stands below U+0300; the last planes have only variation selectors
+        if unicodedata.category(chr(cp))[0] == "M":
+            if start is None:
+                start = cp
+            last = cp
+        elif start is not None:
+            ranges.append(f"{chr(start)}-{chr(last)}" if last > start else chr(start))
+            start = None
+    ranges.append("\U000e0100-\U000e01ef")  # variation selectors supplement
+    return "".join(ranges)
+
+
+_MARK = _mark_ranges()
+# Han runs; word runs: letters, numbers and the combining marks in them (Python's \\w without
+# "_", plus the marks, as JavaScript's [\\p{L}\\p{M}\\p{N}]); whitespace runs; runs of anything
+# else (punctuation, symbols).
+_RUNS = re.compile(rf"(?P<han>[{_HAN}]+)|(?P<word>(?:(?![{_HAN}])(?:[^\W_]|[{_MARK}]))+)|(?P<space>\s+)"
+                   rf"|(?P<other>(?:(?!\s)(?![{_MARK}])[\W_])+)")
 _TOKEN = re.compile(rf"^{HAN_PREFIX}([0-9a-v]{{4}})(?:[0-9a-v]{{4}}|{RUN_END})$")
 # Full-width letters and digits (ＡＰＰ, ２０１７) read as their ASCII forms.
 _FOLD = {cp: cp - 0xFEE0 for lo, hi in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))

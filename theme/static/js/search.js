@@ -10,7 +10,7 @@ const SPACE = "\u2420";
 const PAGE_SIZE = 10;
 const HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{323af}";
 const RUNS = new RegExp(
-  `(?<han>[${HAN}]+)|(?<word>(?:(?![${HAN}])[\\p{L}\\p{N}])+)|(?<space>\\s+)|(?<other>(?:(?!\\s)[^\\p{L}\\p{N}])+)`,
+  `(?<han>[${HAN}]+)|(?<word>(?:(?![${HAN}])[\\p{L}\\p{M}\\p{N}])+)|(?<space>\\s+)|(?<other>(?:(?!\\s)[^\\p{L}\\p{M}\\p{N}])+)`,
   "gu",
 );
 const TOKEN = new RegExp(`^${HAN_PREFIX}([0-9a-v]{4})(?:[0-9a-v]{4}|${RUN_END})$`);
@@ -81,7 +81,7 @@ export const normalise = (text) => prepare(text).toLowerCase().replace(/\s+/g, "
 export function queryTerms(query) {
   const terms = [];
   for (const chunk of normalise(query).split(" ")) {
-    const part = chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    const part = chunk.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
     if (!part || terms.some((t) => t.text === part)) continue;
     const tokens = [];
     const offsets = [];
