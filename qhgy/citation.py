@@ -1,4 +1,5 @@
-"""Citations of one article: GB/T 7714-2015 reference string, BibTeX entry and RIS record."""
+"""Citations of one article: GB/T 7714-2015 reference string (and its English line where the article
+has an English title), BibTeX entry and RIS record, each carrying both titles where both exist."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from qhgy.errors import QhgyError
-from qhgy.journal import JOURNAL_TITLE, LANGUAGE
+from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE
 
 # A BibTeX key ends at a comma, brace or space; a key with one of them would corrupt the entry.
 _KEY_RE = re.compile(r"^[A-Za-z0-9_:.\-]+$")
@@ -41,6 +42,9 @@ class CitationData:
     pdf_url: str = ""
     lang: str = LANGUAGE
     journal: str = JOURNAL_TITLE
+    title_en: str = ""  # the English title, where the article has one
+    authors_en: tuple[str, ...] = ()  # the authors in pinyin (or as content/names/en.yaml spells them)
+    journal_en: str = JOURNAL_TITLE_EN
 
     def __post_init__(self) -> None:
         if not _KEY_RE.match(self.id):
@@ -54,6 +58,7 @@ class CitationData:
                                 "pass a sequence of names")
         # Callers pass a list: a tuple keeps the frozen instance hashable and really immutable.
         object.__setattr__(self, "authors", tuple(self.authors))
+        object.__setattr__(self, "authors_en", tuple(self.authors_en))
 
     @property
     def pages(self) -> str:
@@ -71,6 +76,23 @@ def gbt7714(data: CitationData) -> str:
     return f"{head}{data.title}[J]. {data.journal}, {data.year}({data.number}): {data.pages}."
 
 
+def _family_first(name: str) -> str:
+    """GB/T 7714 writes a romanised family name in capitals: Li Zhong → LI Zhong."""
+    family, _, given = name.partition(" ")
+    return f"{family.upper()} {given}".strip()
+
+
+def gbt7714_en(data: CitationData) -> str:
+    """The English line of the same reference, where the article has an English title:
+    `LI Zhong, WANG Xia, GENG Shengcheng, et al. Title[J]. Qinghai Gongyun, 2017(9-10): 9-10.`"""
+    if not data.title_en:
+        return ""
+    names = [_family_first(a) for a in data.authors_en[:3]]
+    authors = ", ".join(names) + (", et al" if len(data.authors_en) > 3 else "")
+    head = f"{authors}. " if authors else ""
+    return f"{head}{data.title_en}[J]. {data.journal_en}, {data.year}({data.number}): {data.pages}."
+
+
 def _bibtex_escape(value: str) -> str:
     return _BIBTEX_SPECIAL_RE.sub(lambda m: _BIBTEX_ESCAPES[m.group()], value)
 
@@ -84,6 +106,8 @@ def _bibtex_url(url: str) -> str:
 def bibtex(data: CitationData) -> str:
     """An @article entry keyed by the id; ends with a newline."""
     fields = [("title", _bibtex_escape(data.title))]
+    if data.title_en:  # printed after the title, as a translated title is: 题名 [Title]
+        fields.append(("titleaddon", f"[{_bibtex_escape(data.title_en)}]"))
     if data.authors:
         fields.append(("author", " and ".join(_bibtex_escape(a) for a in data.authors)))
     fields += [
@@ -110,6 +134,7 @@ def ris(data: CitationData) -> str:
     lines += [("AU", author) for author in data.authors]
     lines += [
         ("TI", data.title),
+        *([("TT", data.title_en)] if data.title_en else []),  # RIS's translated title
         ("T2", data.journal),
         ("PY", data.year),
         ("DA", data.date.strftime("%Y/%m/%d")),

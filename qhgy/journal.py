@@ -7,6 +7,8 @@ every issue of 《青海工运》 prints the same running header, masthead label
 import re
 
 JOURNAL_TITLE = "青海工运"
+# The journal's name in English citations: its title in pinyin, as Chinese journals name themselves.
+JOURNAL_TITLE_EN = "Qinghai Gongyun"
 JOURNAL_SLUG = "qhgy"  # the ASCII stem of issue and article ids: qhgy-2017-9-10-07
 PUBLISHER = "青海省总工会"
 # The journal's language, spelt as HTML and content write it; Babel's zh_CN and Typst's zh/cn

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qhgy.citation import CitationData, gbt7714
+from qhgy.citation import CitationData, gbt7714, gbt7714_en
 from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE
 from qhgy.names import NameTable
 from qhgy.schema import KEY_TABLES
@@ -179,6 +179,7 @@ class Article:
     # The body as the site prints it: Pelican's rendering in a build (with the image plugin's
     # <picture>s), the same Markdown settings elsewhere (render_bodies).
     html: str = ""
+    authors_en: tuple[str, ...] = ()  # where there is an English title: the authors' English names (qhgy.names)
 
     @property
     def published(self) -> bool:
@@ -236,12 +237,18 @@ class Article:
         return CitationData(id=self.slug, title=self.title, authors=self.author_names, year=str(issue.year),
                             number=issue.number, first_page=self.pages.first, last_page=self.pages.last,
                             date=issue.date, url=absolute(self.url), pdf_url=absolute(self.pdf_path),
-                            lang=self.lang, journal=JOURNAL_TITLE)
+                            lang=self.lang, journal=JOURNAL_TITLE, title_en=self.title_en,
+                            authors_en=self.authors_en)
 
     @property
     def citation_gbt(self) -> str:
         """The GB/T 7714-2015 reference line of 引用本文."""
         return gbt7714(self.citation())
+
+    @property
+    def citation_en(self) -> str:
+        """The same reference in English, where the article has an English title ("" where not)."""
+        return gbt7714_en(self.citation())
 
     @property
     def search_record(self) -> SearchRecord:
@@ -481,6 +488,10 @@ def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[st
         issues.setdefault(issue.ref, issue)  # the check reports a second file for one issue
     articles = [_item("article", path, meta, body, ids) for path, meta, body in article_files]
     pages = [_item("page", path, meta, body, ids) for path, meta, body in page_files]
+    english = (names or {}).get("en") or NameTable("en")
+    for item in articles + pages:
+        if item.title_en:  # only then: spelling names loads pypinyin, half a second
+            item.authors_en = tuple(english.author(author.name) for author in item.authors)
     originals = {a.slug: a for a in articles if a.published and a.in_default_language}
     for article in articles:
         article.issue = issues.get(article.issue_ref)

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from qhgy.citation import CitationData, CitationError, bibtex, gbt7714, ris
+from qhgy.citation import CitationData, CitationError, bibtex, gbt7714, gbt7714_en, ris
 
 URL = "https://qhgy.example.cn/2017/9-10/qhgy-2017-9-10-07/"
 PDF = "https://qhgy.example.cn/pdf/qhgy-2017-9-10-07.pdf"
@@ -238,3 +238,34 @@ def test_citation_data_rejects_values_that_would_corrupt_citations(changes):
 def test_citation_data_rejects_a_bare_string_of_authors():
     with pytest.raises(CitationError, match="a string, not a list"):
         article(authors="李忠")
+
+
+# ---------------------------------------------------------------- both titles
+
+ENGLISH = dict(title_en="Overall Thoughts on Extending Trade Union Reform to the Grassroots", authors_en=["Li Zhong"])
+
+
+def test_the_english_line_writes_family_names_in_capitals_and_the_journal_in_pinyin():
+    assert gbt7714_en(article(**ENGLISH)) == \
+        "LI Zhong. Overall Thoughts on Extending Trade Union Reform to the Grassroots[J]. Qinghai Gongyun, 2017(9-10): 37-39."
+
+
+def test_the_english_line_ends_four_authors_with_et_al_where_the_chinese_says_deng():
+    data = article(authors=["张三", "李四", "王五", "赵六"], title_en="A Title",
+                   authors_en=["Zhang San", "Li Si", "Wang Wu", "Zhao Liu"])
+    assert gbt7714(data).startswith("张三, 李四, 王五, 等. ")
+    assert gbt7714_en(data).startswith("ZHANG San, LI Si, WANG Wu, et al. A Title[J]. ")
+
+
+def test_without_an_english_title_there_is_no_english_line_and_the_files_are_as_before():
+    assert gbt7714_en(article()) == ""
+    assert "titleaddon" not in bibtex(article()) and "TT  -" not in ris(article())
+
+
+def test_bibtex_and_ris_carry_both_titles():
+    _, _, fields = parse_bibtex(bibtex(article(**ENGLISH)))
+    assert fields["title"] == "关于推进工会改革向基层延伸的总体思考"
+    assert fields["titleaddon"] == "[Overall Thoughts on Extending Trade Union Reform to the Grassroots]"
+    lines = ris(article(**ENGLISH)).split("\r\n")
+    assert lines[lines.index("TI  - 关于推进工会改革向基层延伸的总体思考") + 1] == \
+        "TT  - Overall Thoughts on Extending Trade Union Reform to the Grassroots"

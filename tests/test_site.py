@@ -134,6 +134,20 @@ def test_citation_block_and_files(site):
     assert ris.startswith("TY  - JOUR\r\n") and "AU  - 李忠\r\n" in ris and ris.rstrip().endswith("ER  -")
 
 
+def test_an_article_with_an_english_title_is_cited_in_both_languages(site):
+    """The bundled articles have English titles (title_en): 引用本文 gives the English line too, and
+    the meta, BibTeX and RIS carry both titles."""
+    html = soup(site, "2017/9-10/34/index.html")
+    english = html.select_one(".cite-en")
+    assert english["lang"] == "en"
+    assert english.get_text() == ("LI Zhong. Overall Thoughts on Extending Trade Union Reform to the Grassroots[J]. "
+                                  "Qinghai Gongyun, 2017(9-10): 37-39.")
+    alternative = html.find("meta", attrs={"name": "DC.Title.Alternative"})
+    assert alternative["lang"] == "en" and alternative["content"].startswith("Overall Thoughts")
+    assert "titleaddon = {[Overall Thoughts" in read(site, "2017/9-10/34/qhgy-2017-9-10-34.bib")
+    assert "TT  - Overall Thoughts" in (site / "2017/9-10/34/qhgy-2017-9-10-34.ris").read_text(encoding="utf-8")
+
+
 def test_author_page_lists_articles_across_issues_with_roles(site):
     html = soup(site, "authors/li-zhong/index.html")
     assert html.h1.get_text() == "李忠"
