@@ -139,7 +139,7 @@ class Digests:
 
     # The model is a graph (an article's issue lists the article): hash each object's own
     # fields, and its neighbours by their own fields.
-    _ARTICLE_REFS = ("issue", "translations", "prev_in_issue", "next_in_issue")
+    _ARTICLE_REFS = ("issue", "translations", "original", "prev_in_issue", "next_in_issue")
     _ISSUE_REFS = ("articles", "notices", "sections", "newer", "older")
 
     # With bodies, an object's hash is its hash without them plus the bodies: each field is hashed
@@ -166,7 +166,7 @@ class Digests:
     def _article(self, article, bodies: bool) -> str:
         return _h(self._own(article, bodies), self._value(article.issue, bodies) if article.issue else "none",
                   self._own(article.prev_in_issue, bodies), self._own(article.next_in_issue, bodies),
-                  *(self._own(t, bodies) for t in article.translations))
+                  *(self._own(t, bodies) for t in article.translations), self._own(article.original, bodies))
 
     def _content(self, content, bodies: bool) -> str:
         if bodies:

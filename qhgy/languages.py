@@ -29,6 +29,13 @@ def long_date(value: dt.date | dt.datetime, lang: str) -> str:
     return format_date(value, DATE_PATTERNS.get(locale.split("_")[0], "long"), locale=locale)
 
 
+def autonym(lang: str) -> str:
+    """A language's name in itself, as a language switch shows it: 中文, English, བོད་སྐད་."""
+    from babel import Locale
+
+    return Locale.parse(babel_locale(lang).split("_")[0]).get_language_name() or lang
+
+
 def issue_label(year: int | str, number: str, lang: str) -> str:
     """An issue's label: 2017年第9-10期 (Chinese), No. 9–10, 2017 (English and, until they have their
     own, other languages); a combined issue's numbers joined by an en dash outside Chinese."""

@@ -172,6 +172,7 @@ class Article:
     # Set when the journal is assembled:
     issue: Issue | None = None
     translations: list[Article] = field(default_factory=list)
+    original: Article | None = None  # a translation's original (the same issue and order, in Chinese)
     list_title: str = ""  # in lists: the title, told apart by author where pieces share it
     prev_in_issue: Article | None = None
     next_in_issue: Article | None = None
@@ -239,6 +240,13 @@ class Article:
                             date=issue.date, url=absolute(self.url), pdf_url=absolute(self.pdf_path),
                             lang=self.lang, journal=JOURNAL_TITLE, title_en=self.title_en,
                             authors_en=self.authors_en)
+
+    @property
+    def versions(self) -> list[Article]:
+        """The article in every language it is published in, the original first: one entry when
+        it has no translation."""
+        original = self.original or self
+        return [original, *original.translations]
 
     @property
     def citation_gbt(self) -> str:
@@ -499,6 +507,7 @@ def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[st
             article.issue.articles.append(article)
         elif article.published and article.slug in originals:
             originals[article.slug].translations.append(article)
+            article.original = originals[article.slug]
     ordered = sorted(issues.values(), key=lambda i: (i.date, i.year, i.number), reverse=True)
     for n, issue in enumerate(ordered):
         issue.articles.sort(key=lambda a: a.order)

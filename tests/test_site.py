@@ -375,3 +375,30 @@ def test_article_photos_become_responsive_pictures_and_are_cached(tmp_path):
     assert "960w" in img["srcset"] and picture.source["type"] == "image/webp"
     for candidate in img["srcset"].split(","):
         assert (tmp_path / "output" / candidate.split()[0].lstrip("/")).exists()
+
+
+def test_an_article_and_its_translation_link_to_each_other(tmp_path):
+    """A translation is the same article (issue and order) with lang: en: each page names the
+    other in a visible language switch and in <link rel="alternate" hreflang>, x-default the original."""
+    content = copy_content(tmp_path)
+    original = content / "articles/2017/9-10/28.md"
+    head, _body = original.read_text(encoding="utf-8").split("\n---\n", 1)
+    head = re.sub(r"^title_en: .*\n", "", head.replace("lang: zh-CN", "lang: en"), flags=re.M)
+    head = re.sub(r"^title: .*$", "title: Second Provincial Agricultural Machinery Skills Contest Held", head, flags=re.M)
+    (content / "articles/2017/9-10/28.en.md").write_text(head + "\n---\n\nThe contest was held in Huzhu County.\n",
+                                                          encoding="utf-8")
+    result = build_site(tmp_path / "output", content)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = {"zh-CN": soup(tmp_path / "output", "2017/9-10/28/index.html"),
+             "en": soup(tmp_path / "output", "en/2017/9-10/28/index.html")}
+    for lang, page in pages.items():
+        assert page.html["lang"] == lang
+        links = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}
+        assert links == {"zh-CN": "/2017/9-10/28/", "en": "/en/2017/9-10/28/", "x-default": "/2017/9-10/28/"}
+    to_english = pages["zh-CN"].select_one(".lang-switch a")
+    assert (to_english["href"], to_english["hreflang"], to_english.get_text()) == ("/en/2017/9-10/28/", "en", "English")
+    to_chinese = pages["en"].select_one(".lang-switch a")
+    assert (to_chinese["href"], to_chinese.get_text()) == ("/2017/9-10/28/", "中文")
+    untranslated = soup(tmp_path / "output", "2017/9-10/27/index.html")
+    assert untranslated.select_one(".lang-switch") is None
+    assert not untranslated.find("link", rel="alternate", hreflang=True)

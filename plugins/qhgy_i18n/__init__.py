@@ -14,7 +14,7 @@ from babel.support import NullTranslations, Translations
 from pelican import signals
 
 from qhgy.journal import LANGUAGE
-from qhgy.languages import babel_locale, long_date
+from qhgy.languages import autonym, babel_locale, long_date
 from qhgy.settings import plugin_settings
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ def install(generator) -> None:
     env.install_gettext_translations(load_translations(translations_dir, locale), newstyle=True)
     # remembered: Babel parses the locale on every call, and an archive's pages share a few hundred dates
     env.filters["long_date"] = functools.lru_cache(maxsize=None)(lambda value: long_date(value, locale))
+    env.filters["autonym"] = functools.lru_cache(maxsize=None)(autonym)  # a language switch: 中文, English
 
 
 def register() -> None:
