@@ -29,6 +29,17 @@ def long_date(value: dt.date | dt.datetime, lang: str) -> str:
     return format_date(value, DATE_PATTERNS.get(locale.split("_")[0], "long"), locale=locale)
 
 
+# Open Graph wants language_TERRITORY: a language written without a region gets the one the
+# journal writes it for (British English, as the English pages spell).
+OG_REGIONS = {"en": "GB", "bo": "CN", "zh": "CN"}
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's og:locale of a language code: zh-CN → zh_CN, en → en_GB."""
+    locale = babel_locale(lang)
+    return locale if "_" in locale else f"{locale}_{OG_REGIONS.get(locale, locale.upper())}"
+
+
 def autonym(lang: str) -> str:
     """A language's name in itself, as a language switch shows it: 中文, English, བོད་སྐད་."""
     from babel import Locale

@@ -395,6 +395,10 @@ def test_an_article_and_its_translation_link_to_each_other(tmp_path):
         assert page.html["lang"] == lang
         links = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}
         assert links == {"zh-CN": "/2017/9-10/28/", "en": "/en/2017/9-10/28/", "x-default": "/2017/9-10/28/"}
+    og = {lang: [(m["property"], m["content"]) for m in page.find_all("meta", property=re.compile("^og:locale"))]
+          for lang, page in pages.items()}
+    assert og == {"zh-CN": [("og:locale", "zh_CN"), ("og:locale:alternate", "en_GB")],
+                  "en": [("og:locale", "en_GB"), ("og:locale:alternate", "zh_CN")]}
     to_english = pages["zh-CN"].select_one(".lang-switch a")
     assert (to_english["href"], to_english["hreflang"], to_english.get_text()) == ("/en/2017/9-10/28/", "en", "English")
     to_chinese = pages["en"].select_one(".lang-switch a")
