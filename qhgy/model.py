@@ -170,12 +170,14 @@ class Article:
     tags: tuple[Tag, ...] = ()
     purpose: str = ""
     # Set when the journal is assembled:
-    issue: Issue | None = None
-    translations: list[Article] = field(default_factory=list)
-    original: Article | None = None  # a translation's original (the same issue and order, in Chinese)
+    # The references to other objects stay out of repr(): the model is a graph, and printing one
+    # article would print the whole archive (a failing test's report took 19 GB).
+    issue: Issue | None = field(default=None, repr=False)
+    translations: list[Article] = field(default_factory=list, repr=False)
+    original: Article | None = field(default=None, repr=False)  # a translation's original (the same issue and order, in Chinese)
     list_title: str = ""  # in lists: the title, told apart by author where pieces share it
-    prev_in_issue: Article | None = None
-    next_in_issue: Article | None = None
+    prev_in_issue: Article | None = field(default=None, repr=False)
+    next_in_issue: Article | None = field(default=None, repr=False)
     toc_notice: bool = False  # a page printed among an issue's articles (its 征稿启事)
     # The body as the site prints it: Pelican's rendering in a build (with the image plugin's
     # <picture>s), the same Markdown settings elsewhere (render_bodies).
@@ -217,20 +219,25 @@ class Article:
 
     @property
     def pdf_path(self) -> str:
-        return f"{self.url}{self.slug}.pdf"
+        """Its print PDF; "" for a translation, which has none of its own yet."""
+        return "" if self.original else f"{self.url}{self.slug}.pdf"
 
     @property
     def print_pdf_path(self) -> str:
         """The pages of the printed issue as a download, where the issue keeps its print PDF."""
-        return f"{self.url}{self.slug}-print.pdf" if self.issue and self.issue.print_pdf else ""
+        return f"{self.url}{self.slug}-print.pdf" if self.issue and self.issue.print_pdf and not self.original else ""
 
     @property
     def cite_stem(self) -> str:
-        """The citation files' path without suffix: …/07/qhgy-2017-9-10-07(.bib, .ris)."""
-        return f"{self.url}{self.slug}"
+        """The citation files' path without suffix: …/07/qhgy-2017-9-10-07(.bib, .ris); a
+        translation is cited as its original, the article printed."""
+        return self.original.cite_stem if self.original else f"{self.url}{self.slug}"
 
     def citation(self, siteurl: str = "") -> CitationData:
-        """What a citation of the article says; URLs absolute when siteurl is given."""
+        """What a citation of the article says (of a translation: its original's, the article
+        printed, which carries the English title too); URLs absolute when siteurl is given."""
+        if self.original:
+            return self.original.citation(siteurl)
         def absolute(path: str) -> str:
             return f"{siteurl.rstrip('/')}/{path}" if path else ""
 
@@ -308,11 +315,11 @@ class Issue:
     print_pdf_name: str = ""
     print_pdf_offset: int = 0
     # Set when the journal is assembled:
-    articles: list[Article] = field(default_factory=list)  # published, in print order
-    notices: list[Article] = field(default_factory=list)  # pages printed in the issue, print order
-    sections: list[SectionGroup] = field(default_factory=list)
-    newer: Issue | None = None
-    older: Issue | None = None
+    articles: list[Article] = field(default_factory=list, repr=False)  # published, in print order
+    notices: list[Article] = field(default_factory=list, repr=False)  # pages printed in the issue, print order
+    sections: list[SectionGroup] = field(default_factory=list, repr=False)
+    newer: Issue | None = field(default=None, repr=False)
+    older: Issue | None = field(default=None, repr=False)
     cover: dict = field(default_factory=dict)  # the cover's image files, made by the images step
 
     @property
