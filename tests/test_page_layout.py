@@ -62,3 +62,19 @@ def test_both_columns_of_the_toc_start_level_on_a_desktop(browser_page):
         left = boxes[0]
         right = next(b for b in boxes if b[0] > left[0] + 100)
         assert abs(right[1] - left[1]) <= 1, (path, left, right)
+
+
+def test_a_translation_is_set_as_english_prose_and_the_original_as_chinese(browser_page):
+    """Chinese print conventions (2em indent, justified between characters) stay with Chinese
+    text; an English translation is flush left with unindented paragraphs, and offers the
+    Chinese back in its language switch."""
+    base, page = browser_page
+    style = ("(() => { const p = document.querySelector('.article-body p'), s = getComputedStyle(p);"
+             " return [s.textIndent, s.textAlign, getComputedStyle(p.parentElement).hyphens]; })()")
+    page.goto(base + "/en/2017/9-10/43/")
+    assert page.evaluate(style) == ["0px", "start", "auto"]
+    assert page.inner_text(".lang-switch") == "中文"
+    page.goto(base + "/2017/9-10/43/")
+    indent, align, _ = page.evaluate(style)
+    assert float(indent.removesuffix("px")) > 30 and align == "justify"
+    assert page.inner_text(".lang-switch") == "English"
