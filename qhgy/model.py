@@ -238,6 +238,7 @@ class Article:
         printed, which carries the English title too); URLs absolute when siteurl is given."""
         if self.original:
             return self.original.citation(siteurl)
+
         def absolute(path: str) -> str:
             return f"{siteurl.rstrip('/')}/{path}" if path else ""
 

@@ -25,6 +25,7 @@ import yaml
 from qhgy.content import load_yaml, read_text
 from qhgy.errors import ContentError
 from qhgy.i18n import _
+from qhgy.textnorm import HAN
 
 NAMES_DIR = "names"
 KINDS = ("sections", "subcolumns", "authors")
@@ -40,7 +41,7 @@ SURNAME_READINGS = {
     "句": "gou", "种": "chong", "宿": "su", "那": "na", "能": "nai", "藏": "zang", "折": "she", "尉迟": "yuchi",
     "万俟": "moqi", "长孙": "zhangsun", "澹台": "tantai", "单于": "chanyu", "令狐": "linghu", "重": "chong",
 }
-_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+_HAN = re.compile(rf"^[{HAN}]+$")
 _DOTS = re.compile(r"[·•・‧.]")  # the middle dot between the parts of a transliterated name
 
 
