@@ -7,7 +7,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # the qhgy package, when Pelican
 
 # MARKDOWN: one Markdown parser for site and PDFs, set in qhgy/content.py (the benchmarks use it too)
 from qhgy.content import MARKDOWN  # noqa: E402,F401
-from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER  # noqa: E402
+from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE, PUBLISHER, PUBLISHER_EN  # noqa: E402
 from qhgy.model import by_issue  # noqa: E402
 
 SITENAME = JOURNAL_TITLE
@@ -21,6 +21,22 @@ RELATIVE_URLS = False
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = LANGUAGE  # zh-CN: HTML lang; Babel's zh_CN and Typst's zh/cn derive from it
 SITE_LANG = LANGUAGE  # the templates' spelling: Pelican lowercases DEFAULT_LANG to zh-cn
+# The sites in other languages, each the whole archive under its own prefix (/en/): a Pelican run
+# per language with these settings on top, and its URLs under the prefix (qhgy.site). A language
+# is an entry here plus its catalog, theme/translations/<lang>/; its names of sections and
+# authors are content (content/names/<lang>.yaml). README, "The English site".
+SITE_LANGUAGES = {
+    "en": {
+        "SITENAME": JOURNAL_TITLE_EN,
+        "SITENAME_QUOTED": JOURNAL_TITLE_EN,
+        "SITESUBTITLE": f"Published by the {PUBLISHER_EN}",
+        "SITEDESCRIPTION": f"The archive of {JOURNAL_TITLE_EN}, the journal of the {PUBLISHER_EN}: every issue "
+                           "in full, by year, issue, section and author, in Chinese, with English titles and "
+                           "translations.",
+        "PUBLISHER": PUBLISHER_EN,
+    },
+}
+LANG_PREFIX = ""  # where this run's site lives: "" for the Chinese site, "en/" in the English run
 
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -28,6 +44,8 @@ ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
 USE_FOLDER_AS_CATEGORY = False
+# Content is Markdown only: no reStructuredText reader (docutils would warn that it has no Tibetan).
+READERS = {"rst": None}
 # The output folder is kept between builds: plugin qhgy_writer renders and writes only what changed,
 # deletes what the last build produced and this one does not, and empties a folder it has not built.
 DELETE_OUTPUT_DIRECTORY = False
@@ -54,8 +72,11 @@ SUMMARY_MAX_PARAGRAPHS = 1
 # author, section and tag URLs from the ids stored in content/ids.yaml (plugin qhgy_ids).
 ARTICLE_URL = "{issue}/{order}/"
 ARTICLE_SAVE_AS = "{issue}/{order}/index.html"
-ARTICLE_LANG_URL = "en/{issue}/{order}/"
-ARTICLE_LANG_SAVE_AS = "en/{issue}/{order}/index.html"
+# A piece in another language is written by that language's run (SITE_LANGUAGES), not this one.
+ARTICLE_LANG_URL = ""
+ARTICLE_LANG_SAVE_AS = ""
+PAGE_LANG_URL = ""
+PAGE_LANG_SAVE_AS = ""
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_TRANSLATION_ID = "slug"

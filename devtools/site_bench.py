@@ -283,12 +283,17 @@ def install_timers(clock: PartClock) -> None:
     import blinker
 
     connect = blinker.Signal.connect
+    # one wrapper per handler: a build runs Pelican once per language, and each run registers the
+    # plugins again; blinker ignores a receiver connected twice, so it must be the same object
+    wrappers: dict = {}
 
     def timed_connect(self, receiver, sender=blinker.ANY, weak=True):
         plugin = _plugin_of(receiver)
         if plugin is None:
             return connect(self, receiver, sender, weak)
-        connect(self, clock.wrap(plugin, receiver), sender, False)  # the wrapper has no other reference
+        if receiver not in wrappers:
+            wrappers[receiver] = clock.wrap(plugin, receiver)
+        connect(self, wrappers[receiver], sender, False)  # the wrapper has no other reference
         return receiver
 
     blinker.Signal.connect = timed_connect

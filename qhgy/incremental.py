@@ -31,7 +31,7 @@ BODY_NAMES = frozenset({"content", "summary", "html", "body", "_content", "get_c
 # Libraries whose version changes what a page looks like.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pelican-yaml-metadata", "feedgenerator")
 # Settings that hold the build's own objects, not settings (their content is hashed page by page).
-NOT_SETTINGS = frozenset({"QHGY_JOURNAL"})
+NOT_SETTINGS = frozenset({"QHGY_JOURNAL", "QHGY_SITE_LANGUAGE"})
 
 
 def _h(*parts) -> str:
@@ -127,8 +127,8 @@ class Digests:
         if isinstance(value, (set, frozenset)):
             return _h("set", *sorted(self._value(v, bodies) for v in value))
         if dataclasses.is_dataclass(value):
-            return _h(type(value).__name__, *(self._value(getattr(value, f.name), bodies)
-                                              for f in dataclasses.fields(value)))
+            return self._memoised("dataclass", value, bodies, lambda: _h(type(value).__name__, *(
+                self._value(getattr(value, f.name), bodies) for f in dataclasses.fields(value))))
         if callable(value) and hasattr(value, "__qualname__"):
             return f"callable:{getattr(value, '__module__', '')}.{value.__qualname__}"
         if type(value).__module__ == "builtins" and type(value).__name__ == "module":
@@ -248,8 +248,9 @@ class Manifest:
         os.replace(temp, path)
 
 
-def manifest_path(cache: Path, output: Path) -> Path:
-    return Path(cache) / f"{_h(str(Path(output).resolve()))}.json"
+def manifest_path(cache: Path, output: Path, prefix: str = "") -> Path:
+    """One manifest per output folder and language's run (prefix: "" or en/)."""
+    return Path(cache) / f"{_h(str(Path(output).resolve()), prefix) if prefix else _h(str(Path(output).resolve()))}.json"
 
 
 def stamp(path: Path) -> list[int] | None:

@@ -11,6 +11,7 @@ JOURNAL_TITLE = "青海工运"
 JOURNAL_TITLE_EN = "Qinghai Gongyun"
 JOURNAL_SLUG = "qhgy"  # the ASCII stem of issue and article ids: qhgy-2017-9-10-07
 PUBLISHER = "青海省总工会"
+PUBLISHER_EN = "Qinghai Federation of Trade Unions"
 # The journal's language, spelt as HTML and content write it; Babel's zh_CN and Typst's zh/cn
 # derive from it. Content may also be written in the other languages listed.
 LANGUAGE = "zh-CN"

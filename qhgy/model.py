@@ -200,9 +200,9 @@ class Article:
     @property
     def url(self) -> str:
         """Site-relative, as Pelican writes it (ARTICLE_URL, PAGE_URL)."""
-        if self.kind == "page":
-            return f"{self.slug}/"
         prefix = "" if self.in_default_language else f"{language_of(self.lang)}/"
+        if self.kind == "page":
+            return f"{prefix}{self.slug}/"
         return f"{prefix}{self.issue_ref}/{self.order_text}/"
 
     @property
@@ -392,7 +392,7 @@ class Journal:
     def call_for_submissions(self) -> Article | None:
         """The call for submissions of the newest issue that prints one (or one printed in no issue)."""
         rank = {issue.ref: n for n, issue in enumerate(self.issues)}  # newest first
-        calls = [p for p in self.pages if p.published and p.purpose == CALL_FOR_SUBMISSIONS]
+        calls = [p for p in self.pages if p.published and p.in_default_language and p.purpose == CALL_FOR_SUBMISSIONS]
         return min(calls, key=lambda p: rank.get(p.issue_ref, len(rank)), default=None)
 
     def item_at(self, path) -> Article | None:
@@ -495,6 +495,15 @@ def _place_notices(issue: Issue, pages: list[Article]) -> None:
         group.articles.sort(key=lambda a: a.order)
 
 
+def _link_translations(items: list[Article]) -> None:
+    """A published item in another language with an original's slug is that original's translation."""
+    originals = {a.slug: a for a in items if a.published and a.in_default_language}
+    for item in items:
+        if item.published and not item.in_default_language and item.slug in originals:
+            originals[item.slug].translations.append(item)
+            item.original = originals[item.slug]
+
+
 def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[str, str]],
                   content_dir: Path, names: dict[str, NameTable] | None = None) -> Journal:
     """The typed journal from checked files: issue_files are (path, meta), the others (path, meta, body)."""
@@ -508,14 +517,12 @@ def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[st
     for item in articles + pages:
         if item.title_en:  # only then: spelling names loads pypinyin, half a second
             item.authors_en = tuple(english.author(author.name) for author in item.authors)
-    originals = {a.slug: a for a in articles if a.published and a.in_default_language}
     for article in articles:
         article.issue = issues.get(article.issue_ref)
         if article.published and article.in_default_language and article.issue is not None:
             article.issue.articles.append(article)
-        elif article.published and article.slug in originals:
-            originals[article.slug].translations.append(article)
-            article.original = originals[article.slug]
+    _link_translations(articles)
+    _link_translations(pages)
     ordered = sorted(issues.values(), key=lambda i: (i.date, i.year, i.number), reverse=True)
     for n, issue in enumerate(ordered):
         issue.articles.sort(key=lambda a: a.order)
@@ -526,5 +533,6 @@ def build_journal(issue_files, article_files, page_files, ids: dict[str, dict[st
     for page in pages:
         page.issue = issues.get(page.issue_ref)
     for issue in ordered:
-        _place_notices(issue, [p for p in pages if p.issue is issue and p.published and p.order is not None])
+        _place_notices(issue, [p for p in pages if p.issue is issue and p.published and p.in_default_language
+                               and p.order is not None])
     return Journal(ordered, articles, pages, ids, Path(content_dir), dict(names or {}))

@@ -10,6 +10,8 @@ name (a name read another way, a Tibetan name, a foreign author's own spelling):
       工作指导: Work Guidance
     subcolumns:
       健康有道: Health Matters
+    roles:              # the masthead's posts
+      主编: Editor-in-Chief
     authors:
       才让多杰: Tsering Dorje
 """
@@ -28,7 +30,7 @@ from qhgy.i18n import _
 from qhgy.textnorm import HAN
 
 NAMES_DIR = "names"
-KINDS = ("sections", "subcolumns", "authors")
+KINDS = ("sections", "subcolumns", "roles", "authors")
 
 # Two-character family names (复姓): the rest of the name is the given name.
 COMPOUND_SURNAMES = frozenset(
@@ -84,6 +86,7 @@ class NameTable:
     lang: str
     sections: dict[str, str] = field(default_factory=dict)
     subcolumns: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # the masthead's posts: 主编 → Editor-in-Chief
     authors: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
 
@@ -93,6 +96,9 @@ class NameTable:
 
     def subcolumn(self, name: str) -> str:
         return self.subcolumns.get(name, "")
+
+    def role(self, name: str) -> str:
+        return self.roles.get(name, "")
 
     def author(self, name: str) -> str:
         """The author's name as the file gives it, or in pinyin."""
@@ -125,13 +131,13 @@ def load_names(path: Path, lang: str) -> NameTable:
     data = data or {}
     lines = text.split("\n")
     if not isinstance(data, dict):
-        raise ContentError(path, _("must be a mapping of sections, subcolumns and authors"),
+        raise ContentError(path, _("must be a mapping of sections, subcolumns, roles and authors"),
                            _("write it as in the README (Names in another language)"), 1)
     table = NameTable(lang, path=path)
     for kind, entries in data.items():
         if kind not in KINDS:
             raise ContentError(path, _("unknown key '{key}'").format(key=kind),
-                               _("use sections, subcolumns or authors"), _line_of(lines, str(kind)))
+                               _("use sections, subcolumns, roles or authors"), _line_of(lines, str(kind)))
         entries = entries or {}
         if not isinstance(entries, dict):
             raise ContentError(path, _("'{key}' must map each Chinese name to its name in this language").format(

@@ -165,8 +165,10 @@ def _search_problems(tree: SiteTree, journal, index_url: str) -> list[str]:
     main = f"{index_url.strip('/')}/bundles.json"
     if main not in listings:
         return [_("{path}: the search index is missing").format(path=main)]
-    indexed = 0
+    # every language's site indexes every article once: in its language, or by its titles
+    published = sum(1 for a in journal.articles if a.published and a.original is None)
     for listing in listings:
+        indexed = 0
         for bundle in json.loads(tree.read(listing)):
             folder = bundle["path"].strip("/")
             entry_file = f"{folder}/pagefind-entry.json"
@@ -192,10 +194,9 @@ def _search_problems(tree: SiteTree, journal, index_url: str) -> list[str]:
                     problems.append(_("{path}: {count} files of the search bundle are missing, first {first}").format(
                         path=folder + "/", count=len(missing), first=missing[0]))
                 indexed += len(meta[1])
-    published = sum(1 for a in journal.articles if a.published)
-    if indexed != published:
-        problems.append(_("{path}: the search index holds {indexed} articles, the site {published}").format(
-            path=main, indexed=indexed, published=published))
+        if indexed != published:
+            problems.append(_("{path}: the search index holds {indexed} articles, the site {published}").format(
+                path=listing, indexed=indexed, published=published))
     return problems
 
 

@@ -214,7 +214,7 @@ def build_release(content_dir: Path, staging: Path, settings_file: Path, log=pri
 
     from qhgy.check import check_content
     from qhgy.postcheck import PAGE_BUDGET, check_site
-    from qhgy.site import JOURNAL_SETTING, run_pelican
+    from qhgy.site import JOURNAL_SETTING, run_sites
 
     checked = check_content(content_dir, assign_ids=True)
     journal = checked.journal_or_raise()
@@ -225,7 +225,7 @@ def build_release(content_dir: Path, staging: Path, settings_file: Path, log=pri
     settings = read_settings(str(settings_file), override=dict(overrides))
     log(_("building the site into {path}").format(path=staging))
     _arm_build_crash()
-    run_pelican(str(settings_file), overrides)
+    run_sites(str(settings_file), overrides)
     _crash_point("built")
     log(_("checking the built site: links, issue pages, PDFs, search index, page sizes"))
     problems = check_site(staging, journal, settings.get("SITEURL", ""), settings.get("SEARCH_INDEX_URL", "pagefind/"),

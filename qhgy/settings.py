@@ -4,6 +4,7 @@ value before anything is built; the README's table of settings is made from here
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -52,7 +53,8 @@ SETTINGS = (
     Setting("QHGY_IMAGE_CACHE", "qhgy_images", None, "where covers and photo sizes are kept between builds "
             "(default `.cache/images`; also an environment variable)", _folder),
     Setting("SEARCH_INDEX_URL", "qhgy_search", "pagefind/", "the folder of the search bundles; must be "
-            "`pagefind/`, where the search page loads them", lambda v: None if v == "pagefind/" else "'pagefind/'"),
+            "`pagefind/`, where the search page loads them (a language's run puts its prefix before it: `en/pagefind/`)",
+            lambda v: None if isinstance(v, str) and re.fullmatch(r"(?:[a-z]{2,3}/)?pagefind/", v) else "'pagefind/'"),
     Setting("SEARCH_BUNDLE_ARTICLES", "qhgy_search", DEFAULT_MAX_ARTICLES, "a five-year period of more articles than "
             "this is indexed year by year: bounds the indexer's memory (~0.65 MiB an article)", _positive_int),
     Setting("SEARCH_CHUNK_SIZE", "qhgy_search", DEFAULT_CHUNK_SIZE, "Pagefind's index chunk size: smaller "

@@ -50,6 +50,48 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
         pelican.console = console
 
 
+# The settings of one run under the site's prefix (a key ending so, holding a path): its pages' URLs
+# and files, and its feeds.
+PREFIXED_SUFFIXES = ("_URL", "_SAVE_AS", "_ATOM", "_RSS")
+NOT_PREFIXED = ("SITEURL", "FEED_DOMAIN", "STATIC_URL", "STATIC_SAVE_AS")
+# Whether a run writes the sitemap (it lists every language's pages: the last run writes it).
+SITEMAP_SETTING = "QHGY_SITEMAP"
+
+
+def language_settings(settings: dict, lang: str) -> dict:
+    """The overrides of the run that builds the site in `lang` (a key of SITE_LANGUAGES): its
+    language and catalog, every page and feed under its prefix (en/), the pieces in other
+    languages unwritten (their own runs write them), and the language's own settings."""
+    from qhgy.site_language import language_prefix
+
+    prefix = language_prefix(lang, settings["DEFAULT_LANG"])
+    out = {"DEFAULT_LANG": lang, "SITE_LANG": lang, "LANG_PREFIX": prefix}
+    for key, value in settings.items():
+        if (key.endswith(PREFIXED_SUFFIXES) and key not in NOT_PREFIXED and "_LANG_" not in key
+                and isinstance(value, str) and value):
+            out[key] = prefix + value.lstrip("/")
+    for name in settings["DIRECT_TEMPLATES"]:
+        key = f"{name.upper()}_SAVE_AS"
+        out[key] = prefix + str(settings.get(key, f"{name}.html"))
+    out.update({"ARTICLE_LANG_URL": "", "ARTICLE_LANG_SAVE_AS": "", "PAGE_LANG_URL": "", "PAGE_LANG_SAVE_AS": ""})
+    out.update(settings["SITE_LANGUAGES"][lang])
+    return out
+
+
+def run_sites(settings_file: str, overrides: dict) -> None:
+    """Build every language's site into one output folder: the journal's own language at its root,
+    then each of SITE_LANGUAGES under its prefix. Each run is a whole Pelican build with its own
+    catalog (a Jinja environment holds one), sharing the checked journal, the PDFs, images and theme."""
+    from pelican.settings import read_settings
+
+    base = read_settings(settings_file, override=dict(overrides))
+    languages = list(base.get("SITE_LANGUAGES") or {})
+    runs = [dict(overrides)] + [{**overrides, **language_settings(base, lang)} for lang in languages]
+    for n, run in enumerate(runs):
+        run[SITEMAP_SETTING] = n == len(runs) - 1
+        run_pelican(settings_file, run)
+
+
 class _WithoutSummary:
     """Pelican's console, less its English "Done: Processed …" line (its log still prints)."""
 
@@ -137,8 +179,8 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
         log(_("new URL id: {kind} '{name}' → {ident} (stored in {path})").format(
             kind=_(ID_KINDS.get(kind, kind)), name=name, ident=ident, path=content / "ids.yaml"))
     started = time.perf_counter()
-    run_pelican(settings, {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()),
-                           JOURNAL_SETTING: journal})
+    run_sites(settings, {"PATH": str(content.resolve()), "OUTPUT_PATH": str(output.resolve()),
+                         JOURNAL_SETTING: journal})
     log(_("Built {articles} articles and {pages} pages into {output}/ in {seconds:.1f} s.").format(
         articles=len(journal.articles), pages=len(journal.pages), output=output,
         seconds=time.perf_counter() - started))

@@ -11,11 +11,13 @@ extra=""
 [ "${1:-}" = "--test" ] && extra="[test]"
 
 # Debian packages: venv support for python3; Noto CJK fonts (print PDFs, generated covers
-# and the PDF test fixtures embed them); poppler-utils (pdftoppm, to look at PDF pages).
+# and the PDF test fixtures embed them); Noto Tibetan; poppler-utils (pdftoppm, to look at PDF pages).
 missing=()
 python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSerifCJK* >/dev/null 2>&1 \
   || missing+=(fonts-noto-cjk)
+# Noto Serif Tibetan (fonts-noto-core): Tibetan, Qinghai's other written language, in pages and PDFs.
+ls /usr/share/fonts/truetype/noto/NotoSerifTibetan* >/dev/null 2>&1 || missing+=(fonts-noto-core)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
 [ -n "$extra" ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)

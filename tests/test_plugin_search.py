@@ -84,6 +84,7 @@ def test_a_records_fingerprint_covers_everything_its_search_record_holds():
     from pathlib import Path
 
     from qhgy.check import load_journal
+    from qhgy.site_language import SiteLanguage
 
     sys.path.insert(0, str(Path(__file__).parents[1] / "plugins"))
     try:
@@ -92,14 +93,20 @@ def test_a_records_fingerprint_covers_everything_its_search_record_holds():
         sys.path.pop(0)
     journal = load_journal(Path(__file__).parents[1] / "content")
     journal.render_bodies()
-    for article in (a for a in journal.articles if a.published):
-        inputs = plugin.record_inputs(article)
-        for name, value in dataclasses.asdict(article.search_record).items():
-            if name != "text":
-                assert (tuple(value) if isinstance(value, list) else value) in inputs, name
-        assert article.html in inputs
+    sites = {lang: SiteLanguage(lang, prefix, (("zh-CN", ""), ("en", "en/")), journal.names_in(lang[:2]))
+             for lang, prefix in (("zh-CN", ""), ("en", "en/"))}
+    for here in sites.values():
+        for article in (a for a in journal.articles if a.published and a.in_default_language):
+            inputs = here.record_inputs(article)
+            for name, value in dataclasses.asdict(here.search_record(article)).items():
+                if name != "text" and value:
+                    assert (tuple(value) if isinstance(value, list) else value) in inputs, (here.lang, name)
+            version = here.version(article)
+            assert (version.html if version else article.summary_en) in inputs
+    here = sites["zh-CN"]
     article = next(a for a in journal.articles if a.published and a.author_names)
-    before = plugin.pending(article).fingerprint
+    assert here.search_record(article) == article.search_record  # the Chinese site's index is the model's
+    before = plugin.pending(here, article).fingerprint
     article.html += "<p>更正</p>"
-    assert plugin.pending(article).fingerprint != before
-    assert plugin.pending(article).resolve() == article.search_record
+    assert plugin.pending(here, article).fingerprint != before
+    assert plugin.pending(here, article).resolve() == article.search_record

@@ -5,15 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
-from site_helpers import build_site, read
+from site_helpers import build_site, read, soup
 
 from conftest import CONTENT, ROOT
-
-
-def soup(site, path):
-    return BeautifulSoup(read(site, path), "html.parser")
 
 
 def test_pelican_renders_only_templates_of_our_theme():
@@ -280,7 +275,7 @@ def test_a_name_without_an_id_fails_the_build(tmp_path):
     content = copy_content(tmp_path)
     ids = (content / "ids.yaml").read_text(encoding="utf-8")
     (content / "ids.yaml").write_text(ids.replace("  王霞: wang-xia\n", ""), encoding="utf-8")
-    result = build_site(tmp_path / "output", content)
+    result = build_site(tmp_path / "output", content, pelican=True)  # `qhgy build` would assign the id
     assert result.returncode != 0 and "has no URL id" in result.stdout + result.stderr
 
 
@@ -404,6 +399,12 @@ def test_an_article_and_its_translation_link_to_each_other(tmp_path):
     assert (to_english["href"], to_english["hreflang"], to_english.get_text()) == ("/en/2017/9-10/28/", "en", "English")
     to_chinese = pages["en"].select_one(".lang-switch a")
     assert (to_chinese["href"], to_chinese.get_text()) == ("/2017/9-10/28/", "中文")
+    assert pages["en"].h1.get_text() == "Second Provincial Agricultural Machinery Skills Contest Held"
+    # an article without a translation: its switch leads to its English page, which is no translation
     untranslated = soup(tmp_path / "output", "2017/9-10/27/index.html")
-    assert untranslated.select_one(".lang-switch") is None
+    assert untranslated.select_one(".lang-switch a")["href"] == "/en/2017/9-10/27/"
     assert not untranslated.find("link", rel="alternate", hreflang=True)
+    english = soup(tmp_path / "output", "en/2017/9-10/27/index.html")
+    assert english.html["lang"] == "en" and "untranslated" in english.article["class"]
+    assert english.select_one(".in-other-language a")["href"] == "/2017/9-10/27/"
+    assert not english.find("link", rel="alternate", hreflang=True)

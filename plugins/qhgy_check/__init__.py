@@ -45,7 +45,9 @@ def output_claims(generators, journal: Journal) -> list[tuple[str, str | None, s
                                  ("tag", list(gen.tags.items()))):
                 claims += [(group.save_as, None, f"the {kind} page of '{group.name}'") for group, _ in groups]
             # qhgy_issues writes one page per issue
-            claims += [(f"{issue.url}index.html", None, f"the page of issue {issue.label}") for issue in journal.issues]
+            prefix = settings.get("LANG_PREFIX", "")
+            claims += [(f"{prefix}{issue.url}index.html", None, f"the page of issue {issue.label}")
+                       for issue in journal.issues]
         elif isinstance(gen, PagesGenerator):
             for item in gen.pages + gen.translations + gen.hidden_pages + gen.hidden_translations:
                 claims.append((item.save_as, item.source_path, item.source_path))

@@ -33,7 +33,10 @@ class ImagesGenerator(Generator):
         files = make_covers(list(jobs.values()), worker_count())
         for issue in issues:
             issue.cover = issue_cover(issue, siteurl, cache, self.published, files[jobs[issue]])
+        here = self.context["here"]
         for article in self.context.get("articles", []):
+            if not here.same(article.lang):  # shown by its title only in this run (qhgy_lang)
+                continue
             article._content = responsive_photos(article._content, Path(article.source_path).parent, article.slug,
                                                  siteurl, cache, self.published, article.source_path)
         log.info("qhgy_images: %d covers and photos' sizes ready (%.1f s)", len(self.published),

@@ -1,6 +1,7 @@
 """qhgy_issues: the pages of the journal Pelican does not make: one page per issue (its 目录 by
-section, from the journal model) and each article's citation files (BibTeX, RIS), at the output
-phase. Each file is written only when its bytes change (qhgy_writer)."""
+section, from the journal model) in each language's site, and each article's citation files
+(BibTeX, RIS) once, by the journal's own language's run, at the output phase. Each file is
+written only when its bytes change (qhgy_writer)."""
 
 from pathlib import Path
 
@@ -20,10 +21,14 @@ class IssuePagesGenerator(Generator):
 
     def generate_output(self, writer):
         siteurl = self.settings.get("SITEURL", "")
+        here = self.context["here"]
         for issue in self.settings[JOURNAL_SETTING].issues:
-            writer.write_file(f"{issue.url}index.html", self.get_template("issue"), self.context,
-                              issue=issue, page_name=issue.url.rstrip("/"), url=issue.url,
+            url = here.issue_url(issue)
+            writer.write_file(f"{url}index.html", self.get_template("issue"), self.context,
+                              issue=issue, page_name=url.rstrip("/"), url=url,
                               relative_urls=self.settings["RELATIVE_URLS"])
+            if not here.is_default:
+                continue
             for article in issue.articles:
                 citation = article.citation(siteurl)
                 for suffix, render in ((".bib", bibtex), (".ris", ris)):

@@ -1,16 +1,20 @@
 """qhgy_model: the journal's typed objects (qhgy.model) for everything the build makes.
 
 Each article and page Pelican reads gets its model object as `.model` (templates read their
-metadata there, never from Pelican's raw attributes); the templates get the journal, its issues
-newest first, the latest issue, its editorial office's contact (`contact`, what every page's footer
-shows: a page that reads only this is not rendered again when an issue is added) and the newest
-call for submissions. Once every generator has
-built its context (the images step has set each photo), each model object takes the body as
-the site prints it, for the PDFs and the search index."""
+metadata there, never from Pelican's raw attributes); the templates get the site being built
+(`here`: its language, its names of things and its links, qhgy.site_language), the journal, its
+issues newest first, the latest issue, its editorial office's contact (`contact`, what every
+page's footer shows: a page that reads only this is not rendered again when an issue is added)
+and the newest call for submissions. Once every generator has built its context (the images step
+has set each photo), each model object in the run's language takes the body as the site prints
+it, for the PDFs and the search index."""
 
 from pelican import signals
 
 from qhgy.site import JOURNAL_SETTING
+from qhgy.site_language import SiteLanguage
+
+SITE_LANGUAGE_SETTING = "QHGY_SITE_LANGUAGE"
 
 
 def attach(content) -> None:
@@ -19,16 +23,27 @@ def attach(content) -> None:
 
 def give_templates_the_journal(generator) -> None:
     journal = generator.settings[JOURNAL_SETTING]
-    generator.context.update(journal=journal, issues=journal.issues, issues_by_year=journal.issues_by_year,
+    generator.context.update(here=site_language(generator.settings), journal=journal, issues=journal.issues,
+                             issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
                              contact=journal.latest_issue.contact if journal.latest_issue else None)
 
 
+def site_language(settings) -> SiteLanguage:
+    """The site this run builds (qhgy.site_language), made once per run."""
+    found = settings.get(SITE_LANGUAGE_SETTING)
+    if found is None:
+        found = settings[SITE_LANGUAGE_SETTING] = SiteLanguage.of(settings, settings[JOURNAL_SETTING])
+    return found
+
+
 def take_bodies(generators) -> None:
+    """Each piece in this run's language takes its body; a piece in another language is its own run's."""
+    here = site_language(generators[0].settings)
     for gen in generators:
         for name in ("articles", "translations", "pages"):
             for content in getattr(gen, name, []):
-                if getattr(content, "model", None) is not None:
+                if getattr(content, "model", None) is not None and here.same(content.model.lang):
                     content.model.html = content.content
 
 

@@ -32,6 +32,8 @@ def cpu_seconds() -> float:
 
 def render_pdfs(pelican) -> None:
     settings = pelican.settings
+    if settings.get("LANG_PREFIX"):  # the journal's own language's run makes them
+        return
     journal = settings[JOURNAL_SETTING]
     page = PageSettings(**plugin_settings(settings, "qhgy_pdf")["PDF_PAGE"])
     started, cpu = time.perf_counter(), cpu_seconds()

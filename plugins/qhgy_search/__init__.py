@@ -1,6 +1,8 @@
 """qhgy_search: index every article's title and body with Pagefind while the site is written.
 
-The work is qhgy.search; this plugin hands it each article's search record (qhgy.model).
+The work is qhgy.search; this plugin hands it each article's search record as the run's site
+shows it (qhgy.site_language): each language's site has its own index (/en/pagefind/), where
+Pagefind stems that language's words; an article not in that language is found by its titles.
 Settings: SEARCH_INDEX_URL, SEARCH_BUNDLE_ARTICLES, SEARCH_CHUNK_SIZE, QHGY_SEARCH_CACHE
 (README, Settings)."""
 
@@ -27,24 +29,20 @@ class SearchIndexGenerator(Generator):
 
     def generate_output(self, writer):
         settings = plugin_settings(self.settings, "qhgy_search")
-        originals = list(self.context.get("articles", []))
-        articles = originals + [t for a in originals for t in getattr(a, "translations", [])]
-        build_search_index([pending(a.model) for a in articles], Path(self.output_path),
+        here = self.context["here"]
+        articles = [a.model for a in self.context.get("articles", []) if a.model.kind == "article"]
+        build_search_index([pending(here, a) for a in articles], Path(self.output_path),
                            cache_dir(self.settings, "search", "QHGY_SEARCH_CACHE"), default_lang=LANGUAGE,
                            max_articles=settings["SEARCH_BUNDLE_ARTICLES"], chunk_size=settings["SEARCH_CHUNK_SIZE"],
-                           log=lambda message: log.info("qhgy_search: %s", message))
+                           log=lambda message: log.info("qhgy_search: %s", message), site_lang=here.lang)
 
 
-def record_inputs(model) -> tuple:
-    """Everything Article.search_record reads (its body as HTML): a bundle is indexed again only
-    when one of these changed for one of its articles, and deciding that parses no HTML."""
-    return (model.url, model.title, model.html, str(model.issue.year), model.issue.label, model.section,
-            model.subcolumn, tuple(model.author_names), model.pages_text, model.lang, model.kicker, model.subtitle)
-
-
-def pending(model) -> PendingRecord:
-    return PendingRecord(url=model.url, year=str(model.issue.year), lang=model.lang,
-                         fingerprint=fingerprint_of(*record_inputs(model)), make=lambda: model.search_record)
+def pending(here, model) -> PendingRecord:
+    """The record, made only if its bundle changed: deciding that compares what it is made of
+    (SiteLanguage.record_inputs, the body as HTML) and parses no HTML."""
+    return PendingRecord(url=here.url(model), year=str(model.issue.year), lang=here.lang,
+                         fingerprint=fingerprint_of(*here.record_inputs(model)),
+                         make=lambda: here.search_record(model))
 
 
 def get_generators(pelican):

@@ -15,7 +15,7 @@ from pelican import signals
 
 from qhgy.incremental import write_if_changed
 from qhgy.journal import JOURNAL_TITLE
-from qhgy.site import JOURNAL_SETTING
+from qhgy.site import JOURNAL_SETTING, SITEMAP_SETTING
 
 NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
 
@@ -31,6 +31,8 @@ def page_urls(output: Path) -> list[str]:
 
 
 def write_sitemap(pelican) -> None:
+    if not pelican.settings.get(SITEMAP_SETTING, True):  # a later run (another language) writes it
+        return
     output = Path(pelican.output_path)
     siteurl = pelican.settings.get("SITEURL", "").rstrip("/")
     # No <lastmod>: the build date would change every page's entry on every build.

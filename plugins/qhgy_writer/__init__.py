@@ -3,8 +3,11 @@ rendered only when what it shows changed, a file written only when its bytes cha
 the last build produced and this one does not (a deleted or renamed article's page, PDFs, images)
 is deleted.
 
+Each language's run (qhgy.site.run_sites) keeps its own manifest and owns its own files: the
+English run's are under en/, and the run of the journal's language leaves en/ alone.
+
 At `initialized`: an output folder this project has not built before (no manifest) is emptied,
-as Pelican's DELETE_OUTPUT_DIRECTORY would. The writer (`get_writer`) skips pages whose key is
+as Pelican's DELETE_OUTPUT_DIRECTORY would (a language's run empties only its own folder). The writer (`get_writer`) skips pages whose key is
 unchanged. At `finalized`, before the PDFs are made (this plugin comes before qhgy_pdf in
 PLUGINS): the theme's static files are copied where they changed, files of the last build
 that no step produced this time are deleted, and the manifest is saved.
@@ -29,7 +32,8 @@ from pelican.writers import Writer
 from qhgy import incremental
 from qhgy.build_cache import cache_dir
 from qhgy.content import load_yaml
-from qhgy.site import JOURNAL_SETTING, PROJECT
+from qhgy.site import JOURNAL_SETTING, PROJECT, SITEMAP_SETTING
+from qhgy.site_language import language_prefixes
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +52,9 @@ class OutputState:
     def __init__(self, settings) -> None:
         self.output = Path(settings["OUTPUT_PATH"]).resolve()
         self._root = os.path.abspath(settings["OUTPUT_PATH"]) + os.sep  # how Pelican's writer spells its paths
+        self.prefix = settings.get("LANG_PREFIX", "")  # the folder this run's site lives in: "" or en/
         cache = cache_dir(settings, "html", "QHGY_HTML_CACHE")
-        self.manifest_file = incremental.manifest_path(cache, self.output)
+        self.manifest_file = incremental.manifest_path(cache, self.output, self.prefix)
         self.markdown = incremental.MarkdownCache(cache, settings["MARKDOWN"])
         self.previous = incremental.Manifest.load(self.manifest_file)
         self.fingerprint = build_fingerprint(settings)
@@ -206,8 +211,9 @@ def use_checked_reader(readers) -> None:
 def start(pelican) -> None:
     state = OutputState(pelican.settings)
     pelican.settings[STATE_SETTING] = state
-    if state.previous is None and Path(pelican.output_path).is_dir():
-        clean_output_dir(pelican.output_path, pelican.output_retention)  # as a cold build
+    own = Path(pelican.output_path) / state.prefix
+    if state.previous is None and own.is_dir():
+        clean_output_dir(str(own), pelican.output_retention)  # as a cold build
 
 
 def get_writer(pelican):
@@ -229,14 +235,16 @@ def expected_files(state: OutputState, settings) -> set[str]:
     """What the steps that do not write through the writer produce: citation files (qhgy_issues),
     PDFs (qhgy_pdf), images (qhgy_images), the sitemap; the search index keeps its own folder."""
     journal = settings[JOURNAL_SETTING]
-    files = set(SITE_FILES)
+    files = set(SITE_FILES) if settings.get(SITEMAP_SETTING, True) else set()
+    files |= set(_images_published(getattr(state, "generators", [])))
+    if state.prefix:  # the citation files and PDFs are the journal's language's run's
+        return {f.lstrip("/") for f in files}
     for issue in journal.issues:
         files.add(issue.pdf_path)
         for article in issue.articles:
             files |= {article.pdf_path, f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
             if article.print_pdf_path:
                 files.add(article.print_pdf_path)
-    files |= set(_images_published(getattr(state, "generators", [])))
     return {f.lstrip("/") for f in files}
 
 
@@ -246,14 +254,17 @@ def tidy(pelican) -> None:
     settings = pelican.settings
     state: OutputState = settings[STATE_SETTING]
     static = Path(settings["THEME"]) / "static"
-    if static.is_dir():
+    if static.is_dir() and not state.prefix:  # one theme folder for every language's site
         dest = state.output / settings["THEME_STATIC_DIR"]
         for target in incremental.copy_tree_if_changed(static, dest, _ignored(settings)):
             state.produced.add(state.rel(target))
     state.produced |= expected_files(state, settings)
     if state.previous is not None:
         stale = set(state.previous.produced) - state.produced
-        removed = incremental.remove_stale(state.output, stale, keep_under=(settings.get("SEARCH_INDEX_URL", ""),))
+        # the search index keeps its own folder; the other languages' runs, theirs
+        others = [prefix for prefix in language_prefixes(settings) if prefix and prefix != state.prefix]
+        removed = incremental.remove_stale(state.output, stale,
+                                           keep_under=(settings.get("SEARCH_INDEX_URL", ""), *others))
         if removed:
             log.info("qhgy_writer: %d files of the last build removed", len(removed))
     state.save()

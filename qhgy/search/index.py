@@ -295,11 +295,12 @@ def _meta_name(built: Path) -> str:
 
 def build_search_index(records: list, site_dir: Path, cache: Path, default_lang: str = LANGUAGE,
                        max_articles: int | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                       log=print) -> list[BuiltBundle]:
+                       log=print, site_lang: str | None = None) -> list[BuiltBundle]:
     """Index the records (SearchRecord, or PendingRecord made only when its bundle changed) into
     site_dir/pagefind/<bundle>/ (other languages under <lang>/pagefind/) and write the list of
     bundles the search page merges (pagefind/bundles.json). Files already as they must be are
-    not written again."""
+    not written again. site_lang: the one language whose index this call owns (a site's run);
+    by default, every language of the records and default_lang."""
     started = time.perf_counter()
     bundles = plan_bundles(records, max_articles) if max_articles else plan_bundles(records)
     folders = _build_all(bundles, cache, chunk_size)
@@ -312,7 +313,8 @@ def build_search_index(records: list, site_dir: Path, cache: Path, default_lang:
         made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached, _meta_name(built)))
         log((_("search: bundle {path} — {articles} articles (unchanged, from the cache)") if cached
              else _("search: bundle {path} — {articles} articles")).format(path=rel, articles=len(bundle.records)))
-    for lang in {b.lang for b in made} | {default_lang}:  # an empty archive lists no bundle, still a list
+    owned = {site_lang} if site_lang else {b.lang for b in made} | {default_lang}
+    for lang in owned:  # an empty archive lists no bundle, still a list
         folder = site_dir / _lang_prefix(lang, default_lang) / "pagefind"
         listing = [{"path": b.path, "years": b.name, "articles": b.articles, "meta": b.meta}
                    for b in made if b.lang == lang]
