@@ -219,8 +219,8 @@ class Article:
 
     @property
     def pdf_path(self) -> str:
-        """Its print PDF; "" for a translation, which has none of its own yet."""
-        return "" if self.original else f"{self.url}{self.slug}.pdf"
+        """Its print PDF (a translation's is set in its language: qhgy.pdf.documents); none for a page."""
+        return f"{self.url}{self.slug}.pdf" if self.kind == "article" else ""
 
     @property
     def print_pdf_path(self) -> str:

@@ -145,7 +145,7 @@ def _journal_problems(tree: SiteTree, journal, targets: dict[str, set[str]]) -> 
             if f"{article.url}index.html" not in targets.get(page, set()):
                 problems.append(_("{page}: the issue's page does not link to its article {url}").format(
                     page=page, url=article.url))
-        pdfs = [issue.pdf_path] + [a.pdf_path for a in issue.articles] + \
+        pdfs = [issue.pdf_path] + [v.pdf_path for a in issue.articles for v in a.versions] + \
                [a.print_pdf_path for a in issue.articles if a.print_pdf_path]
         for pdf in pdfs:
             file = tree.root / pdf

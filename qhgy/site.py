@@ -54,8 +54,9 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
 # and files, and its feeds.
 PREFIXED_SUFFIXES = ("_URL", "_SAVE_AS", "_ATOM", "_RSS")
 NOT_PREFIXED = ("SITEURL", "FEED_DOMAIN", "STATIC_URL", "STATIC_SAVE_AS")
-# Whether a run writes the sitemap (it lists every language's pages: the last run writes it).
-SITEMAP_SETTING = "QHGY_SITEMAP"
+# Whether a run is the build's last: it writes what needs every language's run done (the sitemap
+# lists every language's pages; a translation's PDF prints the body its language's run read).
+LAST_RUN_SETTING = "QHGY_LAST_RUN"
 
 
 def language_settings(settings: dict, lang: str) -> dict:
@@ -88,7 +89,7 @@ def run_sites(settings_file: str, overrides: dict) -> None:
     languages = list(base.get("SITE_LANGUAGES") or {})
     runs = [dict(overrides)] + [{**overrides, **language_settings(base, lang)} for lang in languages]
     for n, run in enumerate(runs):
-        run[SITEMAP_SETTING] = n == len(runs) - 1
+        run[LAST_RUN_SETTING] = n == len(runs) - 1
         run_pelican(settings_file, run)
 
 

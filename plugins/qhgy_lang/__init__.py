@@ -50,6 +50,7 @@ def pages_in_other_languages(generator) -> None:
         content.override_url = url
         content.override_save_as = f"{url}index.html"
         content.template = UNTRANSLATED_TEMPLATE
+        content.title = here.title(model)  # as the feeds name it (the templates read the model)
 
 
 def register() -> None:

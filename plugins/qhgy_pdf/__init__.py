@@ -1,5 +1,6 @@
-"""qhgy_pdf: a print PDF of every article and of every issue, set with Typst (qhgy.pdf.build),
-once every page and image is written (Pelican's `finalized`: the PDFs print the site's photos).
+"""qhgy_pdf: a print PDF of every article, of each of its translations, and of every issue, set
+with Typst (qhgy.pdf.build), once every page and image is written (Pelican's `finalized` of the
+build's last run, when every language's run has read its bodies: the PDFs print the site's photos).
 What changed is rendered on every core (QHGY_JOBS processes: qhgy.pdf.pool); the rest comes
 from the cache. Settings: PDF_PAGE, QHGY_PDF_CACHE (README, Settings)."""
 
@@ -14,7 +15,7 @@ from qhgy.build_cache import cache_dir, worker_count
 from qhgy.pdf.build import render_journal_pdfs
 from qhgy.pdf.documents import PageSettings
 from qhgy.settings import plugin_settings
-from qhgy.site import JOURNAL_SETTING
+from qhgy.site import JOURNAL_SETTING, LAST_RUN_SETTING
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,14 @@ def cpu_seconds() -> float:
 
 def render_pdfs(pelican) -> None:
     settings = pelican.settings
-    if settings.get("LANG_PREFIX"):  # the journal's own language's run makes them
+    if not settings.get(LAST_RUN_SETTING, True):  # the last language's run makes them: it has read every body
         return
     journal = settings[JOURNAL_SETTING]
     page = PageSettings(**plugin_settings(settings, "qhgy_pdf")["PDF_PAGE"])
     started, cpu = time.perf_counter(), cpu_seconds()
     rendered = render_journal_pdfs(journal, Path(pelican.output_path), page, cache_dir(settings, "pdf", "QHGY_PDF_CACHE"),
                                    settings.get("SITEURL", ""))
-    count = sum(len(issue.articles) + 1 for issue in journal.issues)
+    count = sum(sum(len(a.versions) for a in issue.articles) + 1 for issue in journal.issues)
     log.info("qhgy_pdf: %d PDFs, %d rendered, the others unchanged (%.1f s, CPU %.1f s)", count, len(rendered),
              time.perf_counter() - started, cpu_seconds() - cpu)
 

@@ -15,7 +15,7 @@ from pelican import signals
 
 from qhgy.incremental import write_if_changed
 from qhgy.journal import JOURNAL_TITLE
-from qhgy.site import JOURNAL_SETTING, SITEMAP_SETTING
+from qhgy.site import JOURNAL_SETTING, LAST_RUN_SETTING
 
 NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
 
@@ -31,7 +31,7 @@ def page_urls(output: Path) -> list[str]:
 
 
 def write_sitemap(pelican) -> None:
-    if not pelican.settings.get(SITEMAP_SETTING, True):  # a later run (another language) writes it
+    if not pelican.settings.get(LAST_RUN_SETTING, True):  # the last language's run writes it
         return
     output = Path(pelican.output_path)
     siteurl = pelican.settings.get("SITEURL", "").rstrip("/")

@@ -32,7 +32,7 @@ from pelican.writers import Writer
 from qhgy import incremental
 from qhgy.build_cache import cache_dir
 from qhgy.content import load_yaml
-from qhgy.site import JOURNAL_SETTING, PROJECT, SITEMAP_SETTING
+from qhgy.site import JOURNAL_SETTING, PROJECT, LAST_RUN_SETTING
 from qhgy.site_language import language_prefixes
 
 log = logging.getLogger(__name__)
@@ -235,14 +235,15 @@ def expected_files(state: OutputState, settings) -> set[str]:
     """What the steps that do not write through the writer produce: citation files (qhgy_issues),
     PDFs (qhgy_pdf), images (qhgy_images), the sitemap; the search index keeps its own folder."""
     journal = settings[JOURNAL_SETTING]
-    files = set(SITE_FILES) if settings.get(SITEMAP_SETTING, True) else set()
+    files = set(SITE_FILES) if settings.get(LAST_RUN_SETTING, True) else set()
     files |= set(_images_published(getattr(state, "generators", [])))
     if state.prefix:  # the citation files and PDFs are the journal's language's run's
         return {f.lstrip("/") for f in files}
     for issue in journal.issues:
         files.add(issue.pdf_path)
         for article in issue.articles:
-            files |= {article.pdf_path, f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
+            files |= {version.pdf_path for version in article.versions}
+            files |= {f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
             if article.print_pdf_path:
                 files.add(article.print_pdf_path)
     return {f.lstrip("/") for f in files}

@@ -70,9 +70,13 @@ def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, 
 
     for issue in journal.issues:
         bodies = Bodies(image_file)
-        for article in issue.articles:
-            need(article_document(article, bodies.key_part(article), page),
-                 lambda article=article, bodies=bodies: article_document(article, bodies.blocks(article), page),
+        # each article, and each of its translations in the translation's language
+        # (a translation whose text this build has not read, outside `qhgy build`, is not printed)
+        for article in [v for a in issue.articles for v in a.versions if v is a or v.html]:
+            names = journal.names_in(article.lang.split("-")[0]) if article.original else None
+            need(article_document(article, bodies.key_part(article), page, names),
+                 lambda article=article, bodies=bodies, names=names: article_document(
+                     article, bodies.blocks(article), page, names),
                  output / article.pdf_path, str(article.path))
         # the cover photo as the editors supplied it: print wants its full resolution
         cover = str(issue.cover_image_file.resolve()) if issue.cover_image else None

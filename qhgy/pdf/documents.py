@@ -6,18 +6,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from qhgy.journal import JOURNAL_TITLE, LANGUAGE, PUBLISHER
-from qhgy.languages import long_date, typst_language
+from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE, PUBLISHER
+from qhgy.languages import issue_label, long_date, typst_language
 from qhgy.model import Article, Contact, Issue
+from qhgy.names import NameTable
 
-# The words the print layout adds (one place, for the day the PDFs speak another language).
+# The words the print layout adds, per language: the issue's PDF and its articles are Chinese;
+# a translation's PDF is in its own language (its names of people stay as printed, in Chinese).
 LABELS = {
-    "reprinted": "摘自{source}",
-    "author_note": "作者简介：{note}",
-    "published": "{date}出版",
-    "cover": "封面：{credit}",
-    "address": "地址：{v}", "postcode": "邮编：{v}", "email": "电子邮箱：{v}", "phone": "电话：{v}",
+    "zh": {"reprinted": "摘自{source}", "author_note": "作者简介：{note}", "published": "{date}出版",
+           "cover": "封面：{credit}", "address": "地址：{v}", "postcode": "邮编：{v}", "email": "电子邮箱：{v}",
+           "phone": "电话：{v}", "bracketed": "（{v}）", "running_head": "《{journal}》{label}",
+           "role_name": "{role}　{name}", "names": "　"},
+    "en": {"reprinted": "Reprinted from {source}", "author_note": "About the author: {note}",
+           "bracketed": "({v})", "running_head": "{journal}, {label}", "role_name": "{name}, {role}", "names": ", "},
 }
+
+
+def _labels(lang: str) -> dict:
+    return LABELS.get(lang.split("-")[0].lower(), LABELS["en"])
 
 
 @dataclass
@@ -29,49 +36,74 @@ class PageSettings:
     size: float = 10.5
     leading: float = 0.8
 
-    def as_data(self) -> dict:
-        language, region = typst_language(LANGUAGE)
-        return {"width": self.width, "height": self.height, "font": self.font, "size": self.size,
+    def as_data(self, lang: str = LANGUAGE) -> dict:
+        language, region = typst_language(lang)
+        font = self.font
+        if language != "zh" and latin_serif_installed():  # Latin in Noto Serif, the names in Chinese in CJK
+            font = [LATIN_FONT, self.font]
+        return {"width": self.width, "height": self.height, "font": font, "size": self.size,
                 "leading": self.leading, "lang": language, "region": region}
+
+
+LATIN_FONT = "Noto Serif"
+
+
+def latin_serif_installed() -> bool:
+    from qhgy.fonts import OTHER_FONT_DIR
+
+    return (OTHER_FONT_DIR / "NotoSerif-Regular.ttf").is_file()
 
 
 def byline(a: Article) -> list[str]:
     """The printed byline: names on one line; with roles, one author (role and name) a line."""
+    words = _labels(a.lang)
     if not any(author.role for author in a.authors):
-        return ["　".join(a.author_names)] if a.authors else []
-    return [f"{author.role}　{author.name}" if author.role else author.name for author in a.authors]
+        return [words["names"].join(a.author_names)] if a.authors else []
+    return [words["role_name"].format(role=author.role, name=author.name) if author.role else author.name
+            for author in a.authors]
 
 
 def tail(a: Article) -> list[str]:
+    words = _labels(a.lang)
     lines = []
     if a.source_unit:
-        lines.append(f"（{a.source_unit}）")
+        lines.append(words["bracketed"].format(v=a.source_unit))
     if a.reprinted_from:
-        lines.append(LABELS["reprinted"].format(source=a.reprinted_from))
+        lines.append(words["reprinted"].format(source=a.reprinted_from))
     if a.credits:
-        lines.append(f"（{a.credits}）")
+        lines.append(words["bracketed"].format(v=a.credits))
     return lines
 
 
-def _article_data(a: Article, blocks: list, subcolumn_head: str = "") -> dict:
-    return {"title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "section": a.section,
-            "subcolumn": a.subcolumn, "byline": byline(a),
-            "dated": f"（{long_date(a.article_date, LANGUAGE)}）" if a.article_date else "", "blocks": blocks,
-            "tail": tail(a), "note": LABELS["author_note"].format(note=a.author_note) if a.author_note else "",
-            "anchor": f"a{a.order_text}", "toc_title": a.title, "toc_byline": "、".join(a.author_names),
+def _article_data(a: Article, blocks: list, subcolumn_head: str = "", names: NameTable | None = None) -> dict:
+    words, lang = _labels(a.lang), a.lang
+    section = (names.section(a.section) if names else "") or a.section
+    subcolumn = (names.subcolumn(a.subcolumn) if names and a.subcolumn else "") or a.subcolumn
+    return {"title": a.title, "kicker": a.kicker, "subtitle": a.subtitle, "section": section,
+            "subcolumn": subcolumn, "byline": byline(a),
+            "dated": words["bracketed"].format(v=long_date(a.article_date, lang)) if a.article_date else "",
+            "blocks": blocks, "tail": tail(a),
+            "note": words["author_note"].format(note=a.author_note) if a.author_note else "",
+            "anchor": f"a{a.order_text}", "toc_title": a.title, "toc_byline": words["names"].join(a.author_names),
             "subcolumn_head": subcolumn_head, "run_on": False}
 
 
-def article_document(a: Article, blocks: list, settings: PageSettings) -> dict:
-    """An article's PDF; blocks: its body (qhgy.pdf.blocks)."""
-    label = a.issue.label
-    citation = a.citation_gbt
-    return {"kind": "article", "settings": settings.as_data(), "citation": citation,
-            "meta": {"journal": JOURNAL_TITLE, "title": a.title, "authors": list(a.author_names) or [PUBLISHER],
-                     "keywords": [k for k in (JOURNAL_TITLE, label, a.section, a.subcolumn) if k],
+def article_document(a: Article, blocks: list, settings: PageSettings, names: NameTable | None = None) -> dict:
+    """An article's PDF; blocks: its body (qhgy.pdf.blocks). A translation's (another language
+    than the journal's) is in that language: names (content/names/<lang>.yaml) give its sections."""
+    if a.in_default_language:
+        journal, label, citation, names = JOURNAL_TITLE, a.issue.label, a.citation_gbt, None
+    else:
+        journal, label = JOURNAL_TITLE_EN, issue_label(a.issue.year, a.issue.number, a.lang)
+        citation = a.citation_en or a.citation_gbt
+    data = _article_data(a, blocks, names=names)
+    return {"kind": "article", "settings": settings.as_data(a.lang), "citation": citation,
+            "meta": {"journal": journal, "title": a.title, "authors": list(a.author_names) or [PUBLISHER],
+                     "keywords": [k for k in (journal, label, data["section"], data["subcolumn"]) if k],
                      "description": citation or f"《{JOURNAL_TITLE}》{label}", "issue_label": label,
-                     "section": a.section},
-            "article": _article_data(a, blocks)}
+                     "section": data["section"],
+                     "running_head": _labels(a.lang)["running_head"].format(journal=journal, label=label)},
+            "article": data}
 
 
 def _contact_lines(contact: Contact | None) -> list[str]:
@@ -80,9 +112,9 @@ def _contact_lines(contact: Contact | None) -> list[str]:
     lines = [contact.publisher] if contact.publisher else []
     for key in ("address", "postcode", "email"):
         if value := getattr(contact, key):
-            lines.append(LABELS[key].format(v=value))
+            lines.append(LABELS["zh"][key].format(v=value))
     if contact.phones:
-        lines.append(LABELS["phone"].format(v="，".join(contact.phones)))
+        lines.append(LABELS["zh"]["phone"].format(v="，".join(contact.phones)))
     return lines
 
 
@@ -102,9 +134,9 @@ def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSett
         # starts on the page where the piece before it ends: run on (short items share a page)
         item["run_on"] = previous is not None and a.pages.first == previous.pages.last
         run.append(item)
-    data = {"label": label, "date_text": LABELS["published"].format(date=long_date(issue.date, LANGUAGE)),
+    data = {"label": label, "date_text": LABELS["zh"]["published"].format(date=long_date(issue.date, LANGUAGE)),
             "publisher_line": PUBLISHER + "主办",
-            "cover_credit": LABELS["cover"].format(credit=issue.cover_credit_text) if issue.cover_credit else "",
+            "cover_credit": LABELS["zh"]["cover"].format(credit=issue.cover_credit_text) if issue.cover_credit else "",
             "masthead": [{"role": m.role, "names": list(m.names)} for m in issue.masthead],
             "contact": _contact_lines(issue.contact), "sections": sections}
     if cover_image:
@@ -125,5 +157,6 @@ def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSett
             "meta": {"journal": JOURNAL_TITLE, "title": f"《{JOURNAL_TITLE}》{label}", "authors": [PUBLISHER] + authors,
                      "keywords": list(dict.fromkeys([JOURNAL_TITLE, label] + [s["name"] for s in sections])),
                      "description": f"《{JOURNAL_TITLE}》{label}，{PUBLISHER}主办，{long_date(issue.date, LANGUAGE)}出版",
-                     "issue_label": label, "section": ""},
+                     "issue_label": label, "section": "",
+                     "running_head": LABELS["zh"]["running_head"].format(journal=JOURNAL_TITLE, label=label)},
             "issue": data}

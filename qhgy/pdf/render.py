@@ -23,7 +23,7 @@ import typst
 
 from qhgy.build_cache import place
 from qhgy.errors import QhgyError
-from qhgy.fonts import FONT_DIR, FONT_FIX
+from qhgy.fonts import FONT_DIR, FONT_FIX, OTHER_FONT_DIR, OTHER_FONTS
 from qhgy.i18n import _
 
 FONT_DIRS = [FONT_DIR]
@@ -65,8 +65,10 @@ class Renderer:
         self.fonts = font_dir()
         self.template = TEMPLATE.read_bytes()
         self._compiler = None
-        # every font Typst may use from that folder (a PDF_PAGE font other than Serif too)
+        # every font Typst may use from those folders (a PDF_PAGE font other than Serif too)
         fonts = "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(self.fonts.iterdir()) if p.is_file())
+        fonts += "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(OTHER_FONT_DIR.glob("*"))
+                         if p.name.startswith(OTHER_FONTS)) if OTHER_FONT_DIR.is_dir() else ""
         code = hashlib.sha256(BLOCKS_CODE.read_bytes()).hexdigest()
         self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()
                                    + code.encode()).hexdigest()
@@ -74,8 +76,8 @@ class Renderer:
     @property
     def compiler(self) -> typst.Compiler:
         if self._compiler is None:
-            self._compiler = typst.Compiler(root=str(self.root), font_paths=[str(self.fonts)],
-                                            ignore_system_fonts=True)
+            folders = [str(self.fonts)] + ([str(OTHER_FONT_DIR)] if OTHER_FONT_DIR.is_dir() else [])
+            self._compiler = typst.Compiler(root=str(self.root), font_paths=folders, ignore_system_fonts=True)
         return self._compiler
 
     def key(self, document: dict) -> str:
