@@ -115,7 +115,8 @@ class Digests:
                 self._value(value.issues, bodies), self._value(value.articles, bodies),
                 self._value(value.pages, bodies), self._value(value.ids, bodies), self._value(value.names, bodies)))
         if isinstance(value, SectionGroup):
-            return _h("group", value.name, value.id, repr(value.subcolumns), *(self._own(a, bodies) for a in value.articles))
+            return _h("group", value.name, value.id, repr(value.subcolumns),
+                      *(self._versions(a, bodies) for a in value.articles))
         if isinstance(value, Content):
             return self._memoised("content", value, bodies, lambda: self._content(value, bodies))
         if isinstance(value, URLWrapper):
@@ -158,15 +159,22 @@ class Digests:
             f"{f.name}={self._value(getattr(obj, f.name), False)}" for f in dataclasses.fields(obj)
             if f.name not in skip)))
 
+    def _versions(self, article, bodies: bool) -> str:
+        """An article listed (in an issue's 目录, as a neighbour) with its translations: a site in
+        another language lists it by its translation's title and link (qhgy.site_language)."""
+        if article is None:
+            return "none"
+        return _h(self._own(article, bodies), *(self._own(t, bodies) for t in article.translations))
+
     def _issue(self, issue, bodies: bool) -> str:
-        return _h(self._own(issue, bodies), *(self._own(a, bodies) for a in issue.articles),
-                  *(self._own(a, bodies) for a in issue.notices), *(self._value(g, bodies) for g in issue.sections),
+        return _h(self._own(issue, bodies), *(self._versions(a, bodies) for a in issue.articles),
+                  *(self._versions(a, bodies) for a in issue.notices), *(self._value(g, bodies) for g in issue.sections),
                   self._own(issue.newer, bodies), self._own(issue.older, bodies))
 
     def _article(self, article, bodies: bool) -> str:
         return _h(self._own(article, bodies), self._value(article.issue, bodies) if article.issue else "none",
-                  self._own(article.prev_in_issue, bodies), self._own(article.next_in_issue, bodies),
-                  *(self._own(t, bodies) for t in article.translations), self._own(article.original, bodies))
+                  self._versions(article.prev_in_issue, bodies), self._versions(article.next_in_issue, bodies),
+                  *(self._own(t, bodies) for t in article.translations), self._versions(article.original, bodies))
 
     def _content(self, content, bodies: bool) -> str:
         if bodies:

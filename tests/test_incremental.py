@@ -6,6 +6,7 @@ build with nothing changed renders no page and rewrites no file."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,18 +16,27 @@ import pytest
 
 from conftest import ROOT
 
+def re_sub(pattern: str, replacement: str, text: str) -> str:
+    return re.sub(pattern, replacement, text, count=1, flags=re.M)
+
+
 CACHES = ("QHGY_PDF_CACHE", "QHGY_IMAGE_CACHE", "QHGY_SEARCH_CACHE", "QHGY_HTML_CACHE")
 
 
+# Every language's Pelican run, as `qhgy build` makes them (qhgy.site.run_sites), with a theme of the test's.
+RUN_SITES = ("import sys; from qhgy.site import run_sites; "
+             "run_sites('pelicanconf.py', {'PATH': sys.argv[1], 'OUTPUT_PATH': sys.argv[2], 'THEME': sys.argv[3]})")
+
+
 def build(content: Path, output: Path, cache: Path, theme: Path) -> None:
-    """A real Pelican build in a subprocess, with its own caches (the ids assigned first, as `invoke build` does)."""
+    """A real build in a subprocess (Pelican, once per language), with its own caches (the ids
+    assigned first, as `invoke build` does)."""
     from qhgy.check import check_content
 
     check_content(content, assign_ids=True).journal_or_raise()
     env = {**os.environ, **{name: str(cache / name.lower()) for name in CACHES}}
-    result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output),
-                             "-t", str(theme), "--fatal", "errors"], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=900)
+    result = subprocess.run([sys.executable, "-c", RUN_SITES, str(content), str(output), str(theme)], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -71,7 +81,9 @@ def test_each_edit_builds_what_a_cold_build_does(archive, tmp_path):
     build(content, site, cache, theme)
     rewritten = {p for p, s in stamps(site).items() if before.get(p) != s}
     # the search index's own folder is its step's (tests/test_search_index.py)
-    assert {p for p in rewritten if not p.startswith("pagefind/")} == set(), "nothing changed: no file rewritten"
+    assert {p for p in rewritten if not p.startswith(("pagefind/", "en/pagefind/"))} == set(), \
+        "nothing changed: no file rewritten"
+    assert (site / "en/2026/9-10/01/index.html").is_file()  # the English site is built too
 
     for kind in ("issues", "articles"):  # the newest issue arrives
         shutil.copytree(archive / kind / "2026" / "11-12", content / kind / "2026" / "11-12")
@@ -81,6 +93,25 @@ def test_each_edit_builds_what_a_cold_build_does(archive, tmp_path):
     text = article.read_text(encoding="utf-8")
     article.write_text(text.replace("title: ", "title: 更正", 1) + "\n补充一句。\n", encoding="utf-8")
     same_as_cold("an article corrected")
+
+    original = (content / "articles/2026/9-10/02.md").read_text(encoding="utf-8")  # a translation arrives
+    head, _ = original.split("\n---\n", 1)
+    translation = content / "articles/2026/9-10/02.en.md"
+    translation.write_text(re_sub(r"^title: .*$", "title: A Translated Title", head.replace("lang: zh-CN", "lang: en"))
+                           + "\n---\n\nThe translated text.\n", encoding="utf-8")
+    same_as_cold("a translation added")
+    assert "A Translated Title" in (site / "en/2026/9-10/index.html").read_text(encoding="utf-8")
+    assert (site / "en/2026/9-10/02/qhgy-2026-9-10-02.pdf").is_file()
+
+    section = next(line.split(": ")[1] for line in original.splitlines() if line.startswith("category: "))
+    names = content / "names" / "en.yaml"  # the section gets its English name
+    names.parent.mkdir(exist_ok=True)
+    names.write_text(f"sections:\n  {section}: Renamed in English\n", encoding="utf-8")
+    same_as_cold("a section named in English")
+    assert "Renamed in English" in (site / "en/2026/9-10/02/index.html").read_text(encoding="utf-8")
+    translation.unlink()  # the translation withdrawn: its page becomes the English page of the original
+    same_as_cold("a translation withdrawn")
+    assert not (site / "en/2026/9-10/02/qhgy-2026-9-10-02.pdf").exists()
 
     article.rename(article.with_name("03-corrected.md"))  # the file renamed: its page stays
     last = sorted((content / "articles/2026/7-8").glob("*.md"))[-1]

@@ -210,8 +210,13 @@ def test_sitemap_and_robots(site):
 
 def test_feeds_in_the_published_site(published_site):
     feed = read(published_site, "feeds/all.atom.xml")
-    assert feed.count("<entry>") == 60  # Pelican's all-articles feed: the 55 articles and their 5 translations
-    assert "https://qhgy.example.org/2017/9-10/07/" in feed
+    assert feed.count("<entry>") == 55  # Pelican's all-articles feed: the 55 articles, no translation
+    assert "https://qhgy.example.org/2017/9-10/07/" in feed and "/en/" not in feed
+    # the English site's feed: the same articles, by their English pages and titles
+    english = read(published_site, "en/feeds/all.atom.xml")
+    links = re.findall(r'<entry>.*?<link href="([^"]+)"', english, re.S)
+    assert len(links) == 55 and all(link.startswith("https://qhgy.example.org/en/2017/9-10/") for link in links)
+    assert "<title>Second Provincial Agricultural Machinery Skills Contest Held in Huzhu County</title>" in english
     assert (published_site / "feeds/sections/xin-xi-duan-bo.atom.xml").exists()
     html = soup(published_site, "2017/9-10/07/index.html")
     assert html.find("link", rel="canonical")["href"] == "https://qhgy.example.org/2017/9-10/07/"

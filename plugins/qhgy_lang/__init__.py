@@ -43,6 +43,9 @@ def pages_in_other_languages(generator) -> None:
     if listed is None:
         listed = generator.pages
     for content in listed:
+        # another language's version is that run's page, unwritten here (LANG_SAVE_AS ""): Pelican
+        # would put it in this site's feeds, linking nowhere
+        content.translations = []
         model = getattr(content, "model", None)
         if model is None or here.same(model.lang):
             continue

@@ -233,12 +233,11 @@ def remember_generators(generators) -> None:
 
 def expected_files(state: OutputState, settings) -> set[str]:
     """What the steps that do not write through the writer produce: citation files (qhgy_issues),
-    PDFs (qhgy_pdf), images (qhgy_images), the sitemap; the search index keeps its own folder."""
+    PDFs (qhgy_pdf), images (qhgy_images), the sitemap; the search index keeps its own folder.
+    Each run answers for the files under its own folder (a translation's PDF is the English run's,
+    under en/, whichever run renders it), and for the images it placed."""
     journal = settings[JOURNAL_SETTING]
-    files = set(SITE_FILES) if settings.get(LAST_RUN_SETTING, True) else set()
-    files |= set(_images_published(getattr(state, "generators", [])))
-    if state.prefix:  # the citation files and PDFs are the journal's language's run's
-        return {f.lstrip("/") for f in files}
+    files = set()
     for issue in journal.issues:
         files.add(issue.pdf_path)
         for article in issue.articles:
@@ -246,7 +245,11 @@ def expected_files(state: OutputState, settings) -> set[str]:
             files |= {f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
             if article.print_pdf_path:
                 files.add(article.print_pdf_path)
-    return {f.lstrip("/") for f in files}
+    others = [prefix for prefix in language_prefixes(settings) if prefix and prefix != state.prefix]
+    owned = {f.lstrip("/") for f in files}
+    owned = {f for f in owned if f.startswith(state.prefix) and not f.startswith(tuple(others))}
+    owned |= {f.lstrip("/") for f in _images_published(getattr(state, "generators", []))}
+    return owned | (set(SITE_FILES) if settings.get(LAST_RUN_SETTING, True) else set())  # the sitemap: the last run's
 
 
 def tidy(pelican) -> None:
