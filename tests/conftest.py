@@ -114,6 +114,17 @@ def base(site):
 
 
 @pytest.fixture(scope="module")
+def page(browser):
+    """A 1280 px page of the module's browser: a JavaScript error on any page it loads fails the module."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+@pytest.fixture(scope="module")
 def browser_page(browser, base):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     yield base, page

@@ -53,16 +53,6 @@ LATIN_IN_CHINESE_UI = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def page(browser, base):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    yield page
-    page.close()
-    assert errors == []
-
-
 def test_switching_a_translated_article_lands_on_its_translation_and_back(page, base):
     page.goto(f"{base}/2017/9-10/07/")
     page.click(".lang-switch a[hreflang=en]")

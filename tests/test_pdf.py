@@ -269,3 +269,22 @@ def test_short_pieces_printed_on_one_page_share_a_page(site):
     reader = PdfReader(site / ISSUE_PDF)
     news = [page for depth, title, page in outline(reader) if depth == 2][-13:-1]  # the twelve 信息短播 items
     assert len(set(news)) <= 6  # twelve items on two print pages do not take twelve PDF pages
+
+
+def test_a_translations_pdf_is_set_in_english(site):
+    """Its own PDF, linked from its page: English metadata and language, Noto Serif for the Latin with
+    Noto Serif CJK for the names kept in Chinese, the English running head and citation."""
+    page = (site / "en/2017/9-10/07/index.html").read_text(encoding="utf-8")
+    pdf = site / "en/2017/9-10/07/qhgy-2017-9-10-07.pdf"
+    assert 'href="/en/2017/9-10/07/qhgy-2017-9-10-07.pdf"' in page
+    reader = PdfReader(pdf)
+    title = BeautifulSoup(page, "html.parser").h1.get_text()
+    assert reader.metadata.title == title and reader.trailer["/Root"]["/Lang"] == "en"
+    assert "Qinghai Gongyun" in reader.metadata["/Keywords"] and "[J]. Qinghai Gongyun, 2017(9-10)" in reader.metadata.subject
+    first = reader.pages[0].extract_text()
+    assert "Qinghai Gongyun, No. 9–10, 2017" in first  # the running head
+    assert "王霞" in first  # the name, as printed
+    assert "WANG Xia." in first  # the English citation at the foot
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in reader.pages
+             for f in (p["/Resources"].get("/Font") or {}).values()}
+    assert any(f.startswith("NotoSerif-") for f in fonts) and any(f.startswith("NotoSerifCJK") for f in fonts), fonts

@@ -31,7 +31,7 @@ def test_only_what_changed_is_rendered_and_an_unchanged_build_rewrites_nothing(c
     assert build_site(tmp_path / "out1", content).returncode == 0
     rendered = set(cache.rglob("*.pdf"))
     first = pdf_state(tmp_path / "out1")
-    assert len(rendered) == len(first) == 56  # 55 articles and the issue
+    assert len(rendered) == len(first) == 61  # 55 articles, 5 translations and the issue
 
     assert build_site(tmp_path / "out2", content).returncode == 0
     assert set(cache.rglob("*.pdf")) == rendered  # nothing rendered

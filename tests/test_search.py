@@ -47,16 +47,6 @@ def in_title(corpus, query: str) -> set[str]:
     return {url for url, a in corpus.items() if all(t in normalise(a["title"]) for t in terms)}
 
 
-@pytest.fixture(scope="module")
-def page(browser, base):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors = []
-    page.on("pageerror", lambda err: errors.append(str(err)))
-    yield page
-    page.close()
-    assert errors == []
-
-
 def wait_done(page):
     page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
                            timeout=30_000)
