@@ -31,7 +31,7 @@ BODY_NAMES = frozenset({"content", "summary", "html", "body", "_content", "get_c
 # Libraries whose version changes what a page looks like.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pelican-yaml-metadata", "feedgenerator")
 # Settings that hold the build's own objects, not settings (their content is hashed page by page).
-NOT_SETTINGS = frozenset({"QHGY_JOURNAL", "QHGY_SITE_LANGUAGE"})
+NOT_SETTINGS = frozenset({"QHGY_JOURNAL", "QHGY_SITE_LANGUAGE"})  # qhgy.site: JOURNAL_SETTING; qhgy.site_language
 
 
 def _h(*parts) -> str:

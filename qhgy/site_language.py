@@ -11,6 +11,7 @@ Templates read this as `here` (plugin qhgy_model). Names come from content/names
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -25,6 +26,13 @@ from qhgy.search.records import SearchRecord, html_to_text
 _NOTED = re.compile(r"^(.+?)\s*([（(][^（()）]*[)）])$")  # a name with a note in brackets
 
 
+@functools.lru_cache(maxsize=None)  # every untranslated article of a list asks: Babel parses the locale each time
+def _display_name(language: str, locale: str) -> str:
+    from babel import Locale
+
+    return Locale.parse(language).get_display_name(locale)
+
+
 def language_prefix(lang: str, default_lang: str) -> str:
     """Where a language's site lives: "" for the journal's own language, "en/" for English."""
     return "" if lang.lower() == default_lang.lower() else f"{language_of(lang)}/"
@@ -33,6 +41,20 @@ def language_prefix(lang: str, default_lang: str) -> str:
 def language_prefixes(settings) -> list[str]:
     """The folders of every language's site: "" (the journal's language) and one per SITE_LANGUAGES."""
     return [""] + [language_prefix(lang, LANGUAGE) for lang in settings.get("SITE_LANGUAGES") or {}]
+
+
+# The settings key under which a run keeps its SiteLanguage (site_language).
+SITE_LANGUAGE_SETTING = "QHGY_SITE_LANGUAGE"
+
+
+def site_language(settings) -> SiteLanguage:
+    """The site a Pelican run builds, made once per run (its settings hold the checked journal)."""
+    from qhgy.site import JOURNAL_SETTING
+
+    found = settings.get(SITE_LANGUAGE_SETTING)
+    if found is None:
+        found = settings[SITE_LANGUAGE_SETTING] = SiteLanguage.of(settings, settings[JOURNAL_SETTING])
+    return found
 
 
 @dataclass(frozen=True)
@@ -106,9 +128,7 @@ class SiteLanguage:
 
     def language_name(self, lang: str) -> str:
         """A language's name in this site's language: Chinese, 英语."""
-        from babel import Locale
-
-        return Locale.parse(language_of(lang)).get_display_name(babel_locale(self.lang)) or lang
+        return _display_name(language_of(lang), babel_locale(self.lang)) or lang
 
     # ------------------------------------------------------------------ articles
 

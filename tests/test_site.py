@@ -204,7 +204,8 @@ def test_interface_is_translated(site):
 def test_sitemap_and_robots(site):
     sitemap = read(site, "sitemap.xml")
     assert "<loc>/2017/9-10/</loc>" in sitemap and "<loc>/2017/9-10/07/</loc>" in sitemap
-    assert "404" not in sitemap
+    assert "<loc>/en/</loc>" in sitemap and "<loc>/en/2017/9-10/28/</loc>" in sitemap  # the English site too
+    assert "404" not in sitemap and "search/" not in sitemap and "pagefind" not in sitemap
     assert "Sitemap: /sitemap.xml" in read(site, "robots.txt")
 
 

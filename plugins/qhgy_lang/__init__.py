@@ -11,8 +11,8 @@ English site lists and links every article, and a language switch never leads to
 
 from pelican import signals
 
-from qhgy.site_language import SiteLanguage
 from qhgy.site import JOURNAL_SETTING
+from qhgy.site_language import site_language
 
 UNTRANSLATED_TEMPLATE = "untranslated"
 
@@ -30,7 +30,7 @@ def mark_default_language(content) -> None:
         return
     journal = settings.get(JOURNAL_SETTING)
     model = journal.item_at(content.source_path) if journal is not None else None
-    if model is not None and model.original is None and SiteLanguage.of(settings, journal).foreign(model):
+    if model is not None and model.original is None and site_language(settings).foreign(model):
         content.in_default_lang = True
 
 
@@ -38,7 +38,7 @@ def pages_in_other_languages(generator) -> None:
     """After Pelican has grouped translations: a piece listed with no version in this run's language
     is shown by the untranslated page, at this site's URL for it."""
     settings = generator.settings
-    here = SiteLanguage.of(settings, settings[JOURNAL_SETTING])
+    here = site_language(settings)
     listed = getattr(generator, "articles", None)
     if listed is None:
         listed = generator.pages

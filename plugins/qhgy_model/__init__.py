@@ -12,9 +12,7 @@ it, for the PDFs and the search index."""
 from pelican import signals
 
 from qhgy.site import JOURNAL_SETTING
-from qhgy.site_language import SiteLanguage
-
-SITE_LANGUAGE_SETTING = "QHGY_SITE_LANGUAGE"
+from qhgy.site_language import site_language
 
 
 def attach(content) -> None:
@@ -27,14 +25,6 @@ def give_templates_the_journal(generator) -> None:
                              issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
                              contact=journal.latest_issue.contact if journal.latest_issue else None)
-
-
-def site_language(settings) -> SiteLanguage:
-    """The site this run builds (qhgy.site_language), made once per run."""
-    found = settings.get(SITE_LANGUAGE_SETTING)
-    if found is None:
-        found = settings[SITE_LANGUAGE_SETTING] = SiteLanguage.of(settings, settings[JOURNAL_SETTING])
-    return found
 
 
 def take_bodies(generators) -> None:

@@ -16,15 +16,18 @@ from pelican import signals
 from qhgy.incremental import write_if_changed
 from qhgy.journal import JOURNAL_TITLE
 from qhgy.site import JOURNAL_SETTING, LAST_RUN_SETTING
+from qhgy.site_language import language_prefixes
 
 NOT_LISTED = ("theme", "search", "pagefind")  # assets, and the search page (noindex)
 
 
-def page_urls(output: Path) -> list[str]:
+def page_urls(output: Path, prefixes=("",)) -> list[str]:
+    """Every page of every language's site (prefixes: their folders, "" and en/), less NOT_LISTED in each."""
     urls = []
     for page in sorted(output.rglob("index.html")):
         rel = page.relative_to(output).parent.as_posix()
-        if rel.split("/")[0] in NOT_LISTED:
+        prefix = max((p for p in prefixes if rel.startswith(p)), key=len, default="")
+        if rel[len(prefix):].split("/")[0] in NOT_LISTED:
             continue
         urls.append("" if rel == "." else f"{rel}/")
     return urls
@@ -37,7 +40,7 @@ def write_sitemap(pelican) -> None:
     siteurl = pelican.settings.get("SITEURL", "").rstrip("/")
     # No <lastmod>: the build date would change every page's entry on every build.
     entries = "".join(f"  <url><loc>{escape(siteurl)}/{escape(url)}</loc></url>\n"
-                      for url in page_urls(output))
+                      for url in page_urls(output, language_prefixes(pelican.settings)))
     # written only when they change, like every file of an incremental build (qhgy_writer)
     write_if_changed(output / "sitemap.xml", (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
