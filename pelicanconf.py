@@ -5,8 +5,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # the qhgy package, when Pelican runs from elsewhere
 
-# MARKDOWN: one Markdown parser for site and PDFs, set in qhgy/content.py (the benchmarks use it too)
-from qhgy.content import MARKDOWN  # noqa: E402,F401
+# MARKDOWN: one Markdown parser for site and PDFs, set in qhgy/content.py (the benchmarks use it too).
+# A copy for each reading of these settings: Pelican's reader adds keys to the dict it is given, and a
+# build reads them once per language (qhgy.site.run_sites); the Markdown cache is keyed by the dict.
+import copy  # noqa: E402
+
+from qhgy.content import MARKDOWN as _MARKDOWN  # noqa: E402
+
+MARKDOWN = copy.deepcopy(_MARKDOWN)
 from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE, PUBLISHER, PUBLISHER_EN  # noqa: E402
 from qhgy.model import by_issue  # noqa: E402
 

@@ -18,6 +18,7 @@ name (a name read another way, a Tibetan name, a foreign author's own spelling):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,7 @@ def _joined(syllables: list[str]) -> str:
     return word[:1].upper() + word[1:]
 
 
+@functools.lru_cache(maxsize=None)  # the English site spells each name on every page that lists it
 def pinyin_name(name: str) -> str:
     """A Chinese personal name in pinyin, family name first: 李忠 → Li Zhong, 耿生成 → Geng Shengcheng,
     欧阳修 → Ouyang Xiu. A transliterated name's parts (买买提·艾力) are spelt one by one; a name
