@@ -117,6 +117,9 @@ DAY_ARCHIVE_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DEFAULT_PAGINATION = False
+# No page is split into pages (an author's, a section's, a tag's list is one page): without
+# Pelican's paginator those pages get an incremental key too and are not rendered when unchanged.
+PAGINATED_TEMPLATES = {}
 
 JINJA_FILTERS = {"by_issue": by_issue}
 

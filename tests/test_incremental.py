@@ -24,13 +24,15 @@ CACHES = ("QHGY_PDF_CACHE", "QHGY_IMAGE_CACHE", "QHGY_SEARCH_CACHE", "QHGY_HTML_
 
 
 # Every language's Pelican run, as `qhgy build` makes them (qhgy.site.run_sites), with a theme of the test's.
-RUN_SITES = ("import sys; from qhgy.site import run_sites; "
+# Each run's writer says how many pages it rendered (its INFO line, printed).
+RUN_SITES = ("import logging, sys; from qhgy.site import run_sites; log = logging.getLogger('qhgy_writer'); "
+             "log.setLevel(logging.INFO); log.propagate = False; log.addHandler(logging.StreamHandler(sys.stdout)); "
              "run_sites('pelicanconf.py', {'PATH': sys.argv[1], 'OUTPUT_PATH': sys.argv[2], 'THEME': sys.argv[3]})")
 
 
-def build(content: Path, output: Path, cache: Path, theme: Path) -> None:
+def build(content: Path, output: Path, cache: Path, theme: Path) -> list[int]:
     """A real build in a subprocess (Pelican, once per language), with its own caches (the ids
-    assigned first, as `invoke build` does)."""
+    assigned first, as `invoke build` does); how many pages each language's run rendered."""
     from qhgy.check import check_content
 
     check_content(content, assign_ids=True).journal_or_raise()
@@ -38,6 +40,7 @@ def build(content: Path, output: Path, cache: Path, theme: Path) -> None:
     result = subprocess.run([sys.executable, "-c", RUN_SITES, str(content), str(output), str(theme)], cwd=ROOT,
                             env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
+    return [int(n) for n in re.findall(r"qhgy_writer: (\d+) pages rendered", result.stdout)]
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -78,7 +81,7 @@ def test_each_edit_builds_what_a_cold_build_does(archive, tmp_path):
         assert differences(files(site), files(cold)) == [], step
 
     before = stamps(site)
-    build(content, site, cache, theme)
+    assert build(content, site, cache, theme) == [0, 0], "nothing changed: no page rendered, in either language"
     rewritten = {p for p, s in stamps(site).items() if before.get(p) != s}
     # the search index's own folder is its step's (tests/test_search_index.py)
     assert {p for p in rewritten if not p.startswith(("pagefind/", "en/pagefind/"))} == set(), \

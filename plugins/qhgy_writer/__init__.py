@@ -140,9 +140,14 @@ class IncrementalWriter(Writer):
     def write_file(self, name, template, context, relative_urls=False, paginated=None, template_name=None,
                    override_output=False, url=None, **kwargs):
         state = self.state
-        if not name or state is None or paginated or template_name in self.settings["PAGINATED_TEMPLATES"]:
-            return super().write_file(name, template, context, relative_urls, paginated, template_name,
-                                      override_output, url, **kwargs)
+        if paginated is None:  # as Pelican's writer decides what it would paginate
+            paginated = {key: value for key, value in kwargs.items() if key in {"articles", "dates"}}
+        if not name or state is None or (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            super().write_file(name, template, context, relative_urls, paginated, template_name,
+                               override_output, url, **kwargs)
+            if name and state is not None:
+                state.rendered += 1  # pages split by Pelican's paginator have no key: always rendered
+            return None
         key = self._page_key(name, template, context, relative_urls, kwargs)
         path = sanitised_join(self.output_path, name)
         rel = state.rel(path)
