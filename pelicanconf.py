@@ -105,6 +105,12 @@ ABOUT_SAVE_AS = "about/index.html"
 # Print PDFs (plugin qhgy_pdf): the magazine's 16开 page, 185 × 260 mm; Noto Serif CJK SC.
 PDF_PAGE = {"width": 185, "height": 260, "font": "Noto Serif CJK SC", "size": 10.5, "leading": 0.8}
 
+# The submission page (content/pages/submit.md, purpose: submission): where its form sends a
+# manuscript (None: the contributor's mail program opens with the form filled in), and the
+# largest file it takes. README, Submissions.
+SUBMISSION_ENDPOINT = None
+SUBMISSION_MAX_MB = 20
+
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX_URL = "pagefind/"  # the Pagefind bundles and their list (bundles.json), plugin qhgy_search

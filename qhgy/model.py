@@ -20,7 +20,8 @@ from qhgy.names import NameTable
 from qhgy.schema import KEY_TABLES
 from qhgy.search.records import SearchRecord, html_to_text
 
-CALL_FOR_SUBMISSIONS = "call-for-submissions"  # a page's `purpose`
+CALL_FOR_SUBMISSIONS = "call-for-submissions"  # a page's `purpose`: an issue's printed 征稿启事
+SUBMISSION = "submission"  # a page's `purpose`: the submission page (/submit/), guidelines and form
 
 # One dash between the pages of a range, per language (GB/T 15834 sets Chinese ranges with a
 # one-em dash; English with an en dash). Citation formats keep their standards' own ('-').
@@ -394,6 +395,11 @@ class Journal:
         rank = {issue.ref: n for n, issue in enumerate(self.issues)}  # newest first
         calls = [p for p in self.pages if p.published and p.in_default_language and p.purpose == CALL_FOR_SUBMISSIONS]
         return min(calls, key=lambda p: rank.get(p.issue_ref, len(rank)), default=None)
+
+    @property
+    def submission_page(self) -> Article | None:
+        """The submission page (purpose: submission) in the journal's language, if the content has one."""
+        return next((p for p in self.pages if p.published and p.in_default_language and p.purpose == SUBMISSION), None)
 
     def item_at(self, path) -> Article | None:
         """The article or page read from this file."""

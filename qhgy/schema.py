@@ -74,7 +74,7 @@ ARTICLE_KEYS = (
 
 PAGE_KEYS = (
     Key("title", "text", True, N_("the page's title")),
-    Key("purpose", "text", False, N_("what the page is for: call-for-submissions feeds the submission page")),
+    Key("purpose", "text", False, N_("what the page is for: call-for-submissions (an issue's printed call, linked from the submission page) or submission (the submission page: guidelines and form)")),
     Key("issue", "issue-ref", False, N_("the issue the page was printed in")),
     Key("order", "digits", False, N_("its position in that issue's print order")),
     Key("first_page", "digits", False, N_("the print page it is on")),

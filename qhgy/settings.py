@@ -26,6 +26,11 @@ def _folder(value) -> str | None:
     return None if value is None or isinstance(value, str) else "a folder path, or None for the default"
 
 
+def _endpoint(value) -> str | None:
+    ok = value is None or isinstance(value, str) and re.fullmatch(r"https?://[^\s/]+(/\S*)?", value)
+    return None if ok else "None, or an http(s) URL such as https://forms.example.org/qhgy"
+
+
 def _page(value) -> str | None:
     from qhgy.pdf.documents import PageSettings
 
@@ -63,6 +68,11 @@ SETTINGS = (
             "(default `.cache/search`; also an environment variable)", _folder),
     Setting("QHGY_HTML_CACHE", "qhgy_writer", None, "where the incremental build keeps its record of each output "
             "folder and the Markdown bodies' HTML (default `.cache/html`; also an environment variable)", _folder),
+    Setting("SUBMISSION_ENDPOINT", "qhgy_model", None, "where the submission form sends a manuscript (a multipart "
+            "POST: README, Submissions); None opens the contributor's mail program with the form filled in instead",
+            _endpoint),
+    Setting("SUBMISSION_MAX_MB", "qhgy_model", 20, "the largest manuscript file the submission form accepts, in MB "
+            "(stated on the page and checked in the browser)", _positive_int),
     Setting("I18N_TRANSLATIONS_DIR", "qhgy_i18n", None, "the folder of the interface's gettext catalogs "
             "(default the theme's `translations/`)", _folder),
 )

@@ -11,19 +11,30 @@ it, for the PDFs and the search index."""
 
 from pelican import signals
 
+from qhgy.model import SUBMISSION
+from qhgy.settings import plugin_settings
 from qhgy.site import JOURNAL_SETTING
 from qhgy.site_language import site_language
 
 
+# A page's purpose decides its template: the submission page carries the form (theme/templates/submit.html).
+PURPOSE_TEMPLATES = {SUBMISSION: "submit"}
+
+
 def attach(content) -> None:
     content.model = content.settings[JOURNAL_SETTING].item_at(content.source_path)
+    template = PURPOSE_TEMPLATES.get(getattr(content.model, "purpose", ""))
+    if template:
+        content.template = template
 
 
 def give_templates_the_journal(generator) -> None:
+    plugin_settings(generator.settings, "qhgy_model")  # a wrong SUBMISSION_ENDPOINT stops the build here
     journal = generator.settings[JOURNAL_SETTING]
     generator.context.update(here=site_language(generator.settings), journal=journal, issues=journal.issues,
                              issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
+                             submission_page=journal.submission_page,
                              contact=journal.latest_issue.contact if journal.latest_issue else None)
 
 
