@@ -17,10 +17,10 @@ def test_bundled_content_is_valid():
     assert checked.problems == []
     content = checked.journal
     originals = [a for a in content.articles if a.in_default_language]
-    pages = [p for p in content.pages if p.in_default_language]
-    assert len(content.issues) == 1 and len(originals) == 55 and len(pages) == 1
+    pages = {p.purpose: p for p in content.pages if p.in_default_language}
+    assert len(content.issues) == 1 and len(originals) == 55 and set(pages) == {"call-for-submissions", "submission"}
     assert sorted(t.order for a in originals for t in a.translations) == [7, 10, 12, 39, 43]  # in English
-    assert [t.lang for t in pages[0].translations] == ["en"]  # the call for submissions
+    assert all([t.lang for t in page.translations] == ["en"] for page in pages.values())  # both in English too
     issue = content.issues[0]
     assert issue.ref == "2017/9-10"
     assert [a.order for a in issue.articles][:3] == [1, 2, 3]
