@@ -17,6 +17,7 @@ import re
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urljoin
 
 MAX_BYTES = 60 * 1024 * 1024  # a manuscript and its photographs at the form's limits, with room
 HONEYPOT = "website"
@@ -55,7 +56,15 @@ class Receiver(http.server.ThreadingHTTPServer):
 class _Handler(http.server.BaseHTTPRequestHandler):
     server: Receiver
 
-    def _answer(self, status: int, body: dict) -> None:
+    def _answer(self, status: int, body: dict, back: str = "") -> None:
+        referer = self.headers.get("Referer", "")
+        if "application/json" not in self.headers.get("Accept", "") and referer and back and status == 200:
+            # a form sent without JavaScript: back to its page (the form's return_to), which shows its #received note
+            self.send_response(303)
+            self.send_header("Location", urljoin(referer, back))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         data = json.dumps(body, ensure_ascii=False).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
@@ -84,7 +93,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         fields, files = parse_multipart(content_type, body)
         if fields.get(HONEYPOT):
             self.server.turned_away += 1
-            return self._answer(200, {"ok": True})  # a bot is told it worked
+            return self._answer(200, {"ok": True}, fields.get("return_to", ""))  # a bot is told it worked
         folder = self.server.folder / time.strftime("%Y%m%d-%H%M%S") / str(len(self.server.received) + 1)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "fields.json").write_text(json.dumps(fields, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -92,7 +101,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             safe = re.sub(r"[^\w.\-]+", "_", Path(filename).name) or f"file-{n}"
             (folder / f"{n:02d}-{safe}").write_bytes(data)
         self.server.received.append({"fields": fields, "files": [(name, fn, len(data)) for name, fn, data in files]})
-        self._answer(200, {"ok": True})
+        self._answer(200, {"ok": True}, fields.get("return_to", ""))
 
     def log_message(self, *args):
         pass

@@ -298,3 +298,22 @@ def test_the_policy_lets_the_form_reach_its_endpoint_and_nothing_else(endpoint_s
     policy = soup(site, "submit/index.html").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     origin = re.match(r"https?://[^/]+", receiver.url)[0]
     assert f"connect-src 'self' {origin};" in policy and f"form-action 'self' {origin};" in policy
+
+
+def test_without_javascript_the_form_posts_natively_and_comes_back_received(browser, endpoint_site):
+    from devtools.browser import serve
+
+    site, receiver = endpoint_site
+    receiver.received.clear()
+    with serve(site) as base:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{base}/submit/")
+        page.click("#submit-form button[type=submit]:visible")  # the browser's own checks stop an empty form
+        assert receiver.received == [] and page.url == f"{base}/submit/"
+        fill_valid(page)
+        page.click("#submit-form button[type=submit]:visible")
+        page.wait_for_url(f"{base}/submit/#received")
+        assert page.locator("#received").is_visible()
+        context.close()
+    assert receiver.received and receiver.received[0]["fields"]["title"] == "职工书屋建设的几点体会"

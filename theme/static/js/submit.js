@@ -164,6 +164,7 @@ export function main(form) {
   const { draftKey, endpoint, mailto: address } = form.dataset;
   const maxMb = Number(form.dataset.maxMb);
   const started = Date.now();
+  form.noValidate = true; // this script checks, with messages in the page's language
   if (restoreDraft(form, draftKey)) status.textContent = text.restored;
   form.addEventListener("input", () => saveDraft(form, draftKey));
   form.addEventListener("change", () => saveDraft(form, draftKey));
