@@ -90,6 +90,11 @@ def language_of(lang: str) -> str:
     return lang.split("-")[0].lower()
 
 
+def language_prefix(lang: str, default_lang: str = LANGUAGE) -> str:
+    """Where a language's site lives: "" for the journal's own language, "en/" for English."""
+    return "" if lang.lower() == default_lang.lower() else f"{language_of(lang)}/"
+
+
 @dataclass(frozen=True)
 class SectionSpec:
     name: str
@@ -201,7 +206,7 @@ class Article:
     @property
     def url(self) -> str:
         """Site-relative, as Pelican writes it (ARTICLE_URL, PAGE_URL)."""
-        prefix = "" if self.in_default_language else f"{language_of(self.lang)}/"
+        prefix = language_prefix(self.lang)
         if self.kind == "page":
             return f"{prefix}{self.slug}/"
         return f"{prefix}{self.issue_ref}/{self.order_text}/"

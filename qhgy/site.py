@@ -63,7 +63,7 @@ def language_settings(settings: dict, lang: str) -> dict:
     """The overrides of the run that builds the site in `lang` (a key of SITE_LANGUAGES): its
     language and catalog, every page and feed under its prefix (en/), the pieces in other
     languages unwritten (their own runs write them), and the language's own settings."""
-    from qhgy.site_language import language_prefix
+    from qhgy.model import language_prefix
 
     prefix = language_prefix(lang, settings["DEFAULT_LANG"])
     out = {"DEFAULT_LANG": lang, "SITE_LANG": lang, "LANG_PREFIX": prefix}

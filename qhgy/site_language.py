@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from qhgy.journal import LANGUAGE
 from qhgy.languages import babel_locale, issue_label
-from qhgy.model import Article, Issue, language_of
+from qhgy.model import Article, Issue, language_of, language_prefix
 from qhgy.names import NameTable
 from qhgy.search.records import SearchRecord, html_to_text
 
@@ -31,11 +31,6 @@ def _display_name(language: str, locale: str) -> str:
     from babel import Locale
 
     return Locale.parse(language).get_display_name(locale)
-
-
-def language_prefix(lang: str, default_lang: str) -> str:
-    """Where a language's site lives: "" for the journal's own language, "en/" for English."""
-    return "" if lang.lower() == default_lang.lower() else f"{language_of(lang)}/"
 
 
 def language_prefixes(settings) -> list[str]:
@@ -141,24 +136,24 @@ class SiteLanguage:
         """Whether this site shows the article only by its title (published in another language)."""
         return self.version(article) is None
 
-    def title(self, article: Article) -> str:
-        """Its title on this site: its own in this language, else its English title on the English
+    def _title(self, article: Article) -> tuple[str, str]:
+        """(title, its language): its own in this language, else its English title on the English
         site, else the original's."""
         version = self.version(article)
         if version is not None:
-            return version.list_title or version.title  # list_title: pieces sharing a title told apart
+            return version.list_title or version.title, version.lang  # list_title: pieces sharing a title told apart
         original = article.original or article
         if language_of(self.lang) == "en" and original.title_en:
-            return original.title_en
-        return original.title
+            return original.title_en, "en"
+        return original.title, original.lang
+
+    def title(self, article: Article) -> str:
+        """Its title on this site."""
+        return self._title(article)[0]
 
     def title_lang(self, article: Article) -> str:
         """The language the title is written in (for a lang attribute)."""
-        version = self.version(article)
-        if version is not None:
-            return version.lang
-        original = article.original or article
-        return "en" if language_of(self.lang) == "en" and original.title_en else original.lang
+        return self._title(article)[1]
 
     def url(self, article: Article) -> str:
         """Where this site shows the article: its version's page, or the page that says where it is."""

@@ -53,6 +53,8 @@ class OutputState:
         self.output = Path(settings["OUTPUT_PATH"]).resolve()
         self._root = os.path.abspath(settings["OUTPUT_PATH"]) + os.sep  # how Pelican's writer spells its paths
         self.prefix = settings.get("LANG_PREFIX", "")  # the folder this run's site lives in: "" or en/
+        # the other languages' runs' folders: their files are theirs to keep or remove
+        self.other_prefixes = tuple(p for p in language_prefixes(settings) if p and p != self.prefix)
         cache = cache_dir(settings, "html", "QHGY_HTML_CACHE")
         self.manifest_file = incremental.manifest_path(cache, self.output, self.prefix)
         self.markdown = incremental.MarkdownCache(cache, settings["MARKDOWN"])
@@ -250,9 +252,8 @@ def expected_files(state: OutputState, settings) -> set[str]:
             files |= {f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
             if article.print_pdf_path:
                 files.add(article.print_pdf_path)
-    others = [prefix for prefix in language_prefixes(settings) if prefix and prefix != state.prefix]
     owned = {f.lstrip("/") for f in files}
-    owned = {f for f in owned if f.startswith(state.prefix) and not f.startswith(tuple(others))}
+    owned = {f for f in owned if f.startswith(state.prefix) and not f.startswith(state.other_prefixes)}
     owned |= {f.lstrip("/") for f in _images_published(getattr(state, "generators", []))}
     return owned | (set(SITE_FILES) if settings.get(LAST_RUN_SETTING, True) else set())  # the sitemap: the last run's
 
@@ -271,9 +272,8 @@ def tidy(pelican) -> None:
     if state.previous is not None:
         stale = set(state.previous.produced) - state.produced
         # the search index keeps its own folder; the other languages' runs, theirs
-        others = [prefix for prefix in language_prefixes(settings) if prefix and prefix != state.prefix]
         removed = incremental.remove_stale(state.output, stale,
-                                           keep_under=(settings.get("SEARCH_INDEX_URL", ""), *others))
+                                           keep_under=(settings.get("SEARCH_INDEX_URL", ""), *state.other_prefixes))
         if removed:
             log.info("qhgy_writer: %d files of the last build removed", len(removed))
     state.save()

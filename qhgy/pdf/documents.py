@@ -4,6 +4,7 @@ an article (head, body blocks, attributions, citation) or a whole issue (cover, 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE, PUBLISHER
@@ -48,6 +49,7 @@ class PageSettings:
 LATIN_FONT = "Noto Serif"
 
 
+@functools.lru_cache(maxsize=None)  # asked for every translation's PDF
 def latin_serif_installed() -> bool:
     from qhgy.fonts import OTHER_FONT_DIR
 

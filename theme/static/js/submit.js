@@ -15,6 +15,8 @@ const DRAFTED = ["name", "unit", "address", "postcode", "mobile", "landline", "e
 const format = (template, values) => template.replace(/%\((\w+)\)s/g, (_, key) => String(values[key] ?? ""));
 const megabytes = (bytes) => (bytes / 1048576).toFixed(1);
 const extension = (name) => (name.match(/\.[^.]+$/) || [""])[0].toLowerCase();
+// a field's name as its label says it, without the required mark
+const labelOf = (form, field) => form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*\s*$/, "").trim();
 
 // Each field's problem ("" for none), in the order of the form.
 export function problems(form, text, maxMb) {
@@ -68,8 +70,7 @@ function show(form, summary, found, text) {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = `#${field.id}`;
-    const label = form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*\s*$/, "");
-    link.textContent = format(text.summaryItem, { field: label, problem: found[name] });
+    link.textContent = format(text.summaryItem, { field: labelOf(form, field), problem: found[name] });
     item.append(link);
     list.append(item);
   }
@@ -83,7 +84,7 @@ export function entries(form, text) {
   for (const field of form.querySelectorAll("input, select, textarea")) {
     if (!field.name || field.name === "website" || field.type === "hidden") continue;
     // a declaration's short name (data-label) rather than its whole sentence: the e-mail's URL is short
-    const label = field.dataset.label || form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*\s*$/, "").trim();
+    const label = field.dataset.label || labelOf(form, field);
     let value;
     if (field.type === "checkbox") value = field.checked ? text.yes : "";
     else if (field.type === "file") value = Array.from(field.files).map((f) => f.name).join(", ");
