@@ -109,6 +109,13 @@ def run_rollback(output_dir: Path) -> int:
     return 0
 
 
+def run_receiver(config: Path) -> int:
+    from qhgy.receiver import serve
+
+    serve(config)
+    return 0
+
+
 def _report(err: QhgyError) -> None:
     from qhgy.check import ContentProblems
 
@@ -186,6 +193,10 @@ def parser() -> argparse.ArgumentParser:
     back = commands.add_parser("rollback", help=_("publish the release before the current one again"),
                                description=_("publish the release before the current one again"))
     back.add_argument("--output-dir", type=Path, required=True, help=published)
+    rcv = commands.add_parser("receive", help=_("run the submission receiver (on the journal's server, behind nginx)"),
+                              description=_("run the submission receiver (on the journal's server, behind nginx)"))
+    rcv.add_argument("--config", type=Path, default=Path("/etc/qhgy/receiver.toml"),
+                     help=_("the receiver's settings (default: /etc/qhgy/receiver.toml; see deploy/receiver.toml)"))
     return parser
 
 
@@ -213,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_publish(args.settings, args.content_dir, args.output_dir)
         if args.command == "rollback":
             return run_rollback(args.output_dir)
+        if args.command == "receive":
+            return run_receiver(args.config)
         return run_check(args.content_dir)
     except QhgyError as err:
         _report(err)

@@ -5,7 +5,7 @@ metadata there, never from Pelican's raw attributes); the templates get the site
 (`here`: its language, its names of things and its links, qhgy.site_language), the journal, its
 issues newest first, the latest issue, its editorial office's contact (`contact`, what every
 page's footer shows: a page that reads only this is not rendered again when an issue is added)
-and the newest call for submissions. Once every generator has built its context (the images step
+the newest call for submissions and the submission form's rules (qhgy.submission). Once every generator has built its context (the images step
 has set each photo), each model object in the run's language takes the body as the site prints
 it, for the PDFs and the search index."""
 
@@ -13,6 +13,7 @@ from pelican import signals
 
 from qhgy.model import SUBMISSION
 from qhgy.settings import plugin_settings
+from qhgy.submission import template_rules
 from qhgy.site import JOURNAL_SETTING
 from qhgy.site_language import site_language
 
@@ -34,7 +35,7 @@ def give_templates_the_journal(generator) -> None:
     generator.context.update(here=site_language(generator.settings), journal=journal, issues=journal.issues,
                              issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
-                             submission_page=journal.submission_page,
+                             submission_page=journal.submission_page, submission_rules=template_rules(),
                              contact=journal.latest_issue.contact if journal.latest_issue else None)
 
 

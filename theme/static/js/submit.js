@@ -3,8 +3,6 @@
 // multipart POST to the form's endpoint where one is set, otherwise a prepared e-mail (mailto:)
 // to the editorial office. Bots are turned away by a honeypot field and a minimum fill time.
 
-const FILE_TYPES = [".doc", ".docx", ".wps", ".pdf", ".txt", ".md"];
-const PHOTO_TYPES = [".jpg", ".jpeg", ".png"];
 // Below this, the form was filled by a program: people take longer to type a title and an abstract.
 export const MIN_FILL_MS = 3000;
 // Mail programs and browsers refuse longer mailto: URLs (Outlook: about 2,000 characters).
@@ -18,6 +16,11 @@ const extension = (name) => (name.match(/\.[^.]+$/) || [""])[0].toLowerCase();
 // a field's name as its label says it, without the required mark
 const labelOf = (form, field) => form.querySelector(`label[for="${field.id}"]`).textContent.replace(/\s*\*\s*$/, "").trim();
 
+// A value against its field's pattern, whole, as the browser's own check reads it.
+const matches = (field, value) => new RegExp(`^(?:${field.getAttribute("pattern")})$`, "v").test(value);
+// A file input's accepted extensions (its `accept` also names MIME types, for the file chooser).
+const types = (field) => field.accept.split(",").filter((type) => type.startsWith("."));
+
 // Each field's problem ("" for none), in the order of the form.
 export function problems(form, text, maxMb) {
   const value = (name) => (form.elements[name].value || "").trim();
@@ -28,19 +31,19 @@ export function problems(form, text, maxMb) {
     else if (field.tagName === "SELECT") { if (!field.value) found[field.name] = text.requiredChoice; }
     else if (!field.value.trim()) found[field.name] = text.required;
   }
-  if (value("postcode") && !/^[0-9]{6}$/.test(value("postcode"))) found.postcode = text.postcode;
-  if (value("mobile") && !/^1[3-9][0-9]{9}$/.test(value("mobile"))) found.mobile = text.mobile;
-  if (value("landline") && !/^0[0-9]{2,3}-[0-9]{7,8}$/.test(value("landline"))) found.landline = text.landline;
+  // the patterns are the form's own (qhgy/submission.py states them once, for the receiver too)
+  for (const name of ["postcode", "mobile", "landline", "email"]) {
+    if (value(name) && !matches(form.elements[name], value(name))) found[name] = text[name];
+  }
   if (!value("mobile") && !value("landline")) found.mobile = text.phone;
-  if (value("email") && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value("email"))) found.email = text.email;
   const limit = maxMb * 1048576;
   const manuscript = form.elements.manuscript.files[0];
-  if (manuscript && !FILE_TYPES.includes(extension(manuscript.name))) found.manuscript = text.fileType;
+  if (manuscript && !types(form.elements.manuscript).includes(extension(manuscript.name))) found.manuscript = text.fileType;
   else if (manuscript && manuscript.size > limit) {
     found.manuscript = format(text.fileSize, { size: megabytes(manuscript.size), max: maxMb });
   }
   const photos = Array.from(form.elements.photos.files);
-  if (photos.some((photo) => !PHOTO_TYPES.includes(extension(photo.name)))) found.photos = text.photoType;
+  if (photos.some((photo) => !types(form.elements.photos).includes(extension(photo.name)))) found.photos = text.photoType;
   else if (photos.reduce((sum, photo) => sum + photo.size, 0) > limit) {
     found.photos = format(text.photoSize, { size: megabytes(photos.reduce((s, p) => s + p.size, 0)), max: maxMb });
   }
