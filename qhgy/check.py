@@ -23,6 +23,7 @@ from qhgy.content import ContentFiles, read_content
 from qhgy.errors import ContentError
 from qhgy.i18n import _, ngettext
 from qhgy.ids import KINDS, assign, load_registry, save_registry
+from qhgy.journal import credit_writers
 from qhgy.model import Journal, build_journal
 from qhgy.names import load_all_names
 
@@ -68,6 +69,8 @@ def names_in_content(files: ContentFiles) -> dict[str, list[str]]:
     for _path, meta, _body in files.articles:
         for name in meta.get("authors") or []:
             add("authors", name)
+        for name, _role in credit_writers(meta.get("credits") if isinstance(meta.get("credits"), str) else ""):
+            add("authors", name)  # a credit line's writer is an author, with an author page
         add("sections", meta.get("category"))
         for tag in meta.get("tags") or []:
             add("tags", tag)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qhgy.citation import CitationData, gbt7714, gbt7714_en
-from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE
+from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE, credit_writers
 from qhgy.names import NameTable
 from qhgy.schema import KEY_TABLES
 from qhgy.search.records import SearchRecord, html_to_text
@@ -121,6 +121,7 @@ class Author:
     name: str
     role: str = ""
     id: str = ""  # the URL id from content/ids.yaml: /authors/<id>/
+    credit: str = ""  # named by the credit line (文稿), not a byline: the piece prints no byline for her
 
 
 @dataclass(frozen=True)
@@ -219,9 +220,19 @@ class Article:
     def author_names(self) -> tuple[str, ...]:
         return tuple(a.name for a in self.authors)
 
+    @property
+    def byline(self) -> tuple[Author, ...]:
+        """The authors printed as the byline; the writer a credit line names is an author (her page
+        lists the piece, citations name her) but is shown in the credit line, as printed."""
+        return tuple(a for a in self.authors if not a.credit)
+
     def role_of(self, name: str) -> str:
         """The printed post of one of the authors ('' for none)."""
         return next((a.role for a in self.authors if a.name == name), "")
+
+    def credit_of(self, name: str) -> str:
+        """What the credit line calls one of the authors (文稿), '' for a byline author."""
+        return next((a.credit for a in self.authors if a.name == name), "")
 
     @property
     def pdf_path(self) -> str:
@@ -453,8 +464,10 @@ def _item(kind: str, path: Path, meta: dict, body: str, ids: dict[str, dict[str,
     text = {k: m[k] or "" for k in ("kicker", "subtitle", "title_en", "summary_en", "author_note", "subcolumn",
                                     "source_unit", "reprinted_from", "credits", "purpose") if k in m}
     roles = m.get("author_roles") or {}
-    authors = tuple(Author(name, roles.get(name, ""), ids["authors"].get(name, ""))
-                    for name in m.get("authors") or ())
+    byline = list(m.get("authors") or ())
+    authors = tuple(Author(name, roles.get(name, ""), ids["authors"].get(name, "")) for name in byline) + tuple(
+        Author(name, "", ids["authors"].get(name, ""), credit=role)
+        for name, role in credit_writers(text.get("credits", "")) if name not in byline)
     first, last = m.get("first_page"), m.get("last_page")
     section = m.get("category") or ""
     return Article(path=path, kind=kind, title=m["title"], slug=m["slug"], lang=m["lang"], body=body,

@@ -64,7 +64,7 @@ ARTICLE_KEYS = (
     Key("article_date", "date", False, N_("the article's own printed date, e.g. of a speech (2017年9月17日)")),
     Key("source_unit", "text", False, N_("the unit that supplied the piece, printed at its end: (省总研究室)")),
     Key("reprinted_from", "text", False, N_("where the piece is reprinted from: 摘自《党史纵横》")),
-    Key("credits", "text", False, N_("text and photo credits as printed: 文稿：朱爱丽 摄影：石彬")),
+    Key("credits", "text", False, N_("text and photo credits as printed: 文稿：朱爱丽 摄影：石彬. The writer it names (文稿, 文, 撰稿, 记者, 通讯员…) is one of the piece's authors, listed on her author page and cited; the photographer stays a credit")),
     Key("in_toc", "bool", False, N_("false for a piece printed outside the 目录 (a cover news item); default true")),
     Key("lang", "lang", True, N_("the article's language")),
     Key("slug", "text", True, N_("Pelican's identity of the article: qhgy-YEAR-NUMBER-ORDER, never from the title")),

@@ -41,3 +41,13 @@ def test_bundled_registry_covers_every_name(bundled_copy):
     assert (bundled_copy / "ids.yaml").read_bytes() == before
     registry = load_registry(CONTENT)
     assert registry["authors"]["李忠"] == "li-zhong" and registry["sections"]["信息短播"] == "xin-xi-duan-bo"
+
+
+def test_a_credit_lines_writer_gets_an_id_as_a_byline_author_does(bundled_copy):
+    article = bundled_copy / "articles" / "2017" / "9-10" / "56.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("credits: 文稿：朱爱丽 摄影：陈磊", "credits: 文稿：卓玛 摄影：陈磊"), encoding="utf-8")
+    checked = check_content(bundled_copy, assign_ids=True)
+    assert checked.new_ids == [("authors", "卓玛", "zhuo-ma")]
+    piece = next(a for a in checked.journal.articles if a.order == 56 and a.lang == "zh-CN")
+    assert [(a.name, a.id, a.credit) for a in piece.authors] == [("卓玛", "zhuo-ma", "文稿")]

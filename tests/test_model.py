@@ -149,3 +149,32 @@ def test_a_translation_is_the_same_article_in_another_language(lang, url):
     zh, en = j.articles
     assert zh.translations == [en] and en not in j.issues[1].articles
     assert {"zh-CN": zh, "en": en}[lang].url == url
+
+
+@pytest.mark.parametrize("credits, writers", [
+    ("文稿：朱爱丽 摄影：石彬", [("朱爱丽", "文稿")]),
+    ("文/张三 李四 图/王五", [("张三", "文"), ("李四", "文")]),
+    ("本刊记者 马文 摄影：石彬", [("马文", "本刊记者")]),
+    ("通讯员：马文、卓玛", [("马文", "通讯员"), ("卓玛", "通讯员")]),
+    ("图文：阿·卓玛", [("阿·卓玛", "图文")]),
+    ("摄影：石彬", []),  # a photographer stays a credit
+    ("供稿：西宁市总工会", []),  # so does the unit that supplied the piece
+    ("文：省总工会宣传部", []),  # a unit, not a person
+    ("马文：摄影", []),  # 文 inside a name is no role
+])
+def test_the_writer_a_credit_line_names_is_found(credits, writers):
+    from qhgy.journal import credit_writers
+
+    assert credit_writers(credits) == writers
+
+
+def test_a_credit_lines_writer_is_an_author_but_not_a_byline():
+    ids = {**IDS, "authors": {**IDS["authors"], "朱爱丽": "zhu-ai-li"}}
+    items = [article("2017/9-10", 1, "工作指导", credits="文稿：朱爱丽 摄影：石彬"),
+             article("2017/9-10", 2, "工作指导", authors=["朱爱丽"], credits="文稿：朱爱丽")]
+    found = build_journal(ISSUES, items, [], ids, Path("content"))
+    news, signed = sorted(found.articles, key=lambda a: a.order)
+    assert news.author_names == ("朱爱丽",) and news.byline == () and news.credit_of("朱爱丽") == "文稿"
+    assert news.authors[0].id == "zhu-ai-li" and news.citation().authors == ("朱爱丽",)
+    assert signed.author_names == ("朱爱丽",) and [a.name for a in signed.byline] == ["朱爱丽"]  # named once
+    assert "石彬" not in news.author_names

@@ -152,6 +152,23 @@ def test_author_page_lists_articles_across_issues_with_roles(site):
     assert "省总工会党组书记、常务副主席" in text
 
 
+def test_a_credit_lines_writer_has_the_piece_on_her_page_and_the_photographer_stays_a_credit(site):
+    # (文稿：朱爱丽 摄影：石彬): 朱爱丽 wrote the news piece 01; she also signs article 36
+    html = soup(site, "authors/zhu-ai-li/index.html")
+    titles = [a.get_text() for a in html.select(".toc-title")]
+    assert "省委群团改革工作座谈会在西宁召开" in titles and len(titles) == 3, titles
+    rows = {item.select_one(".toc-title").get_text(): item.select_one(".toc-authors").get_text()
+            for item in html.select(".toc-item")}
+    assert rows["省委群团改革工作座谈会在西宁召开"] == "文稿"  # her part, as the credit line says it
+    page = soup(site, "2017/9-10/01/index.html")
+    assert page.select_one(".byline") is None  # no byline printed: the credit line names her, as in print
+    assert "文稿：朱爱丽 摄影：石彬" in page.get_text()
+    assert [m["content"] for m in page.find_all("meta", attrs={"name": "citation_author"})] == ["朱爱丽"]
+    assert not (site / "authors" / "shi-bin").exists()  # the photographer has no author page
+    english = soup(site, "en/2017/9-10/01/index.html")
+    assert english.select_one(".byline").get_text() == "Zhu Aili"  # the English page shows no credit line
+
+
 def test_section_page_groups_by_issue(site):
     html = soup(site, "sections/xin-xi-duan-bo/index.html")
     assert html.h1.get_text() == "信息短播"

@@ -10,6 +10,8 @@ has set each photo), each model object in the run's language takes the body as t
 it, for the PDFs and the search index."""
 
 from pelican import signals
+from pelican.contents import Article as PelicanArticle
+from pelican.urlwrappers import Author as PelicanAuthor
 
 from qhgy.model import SUBMISSION
 from qhgy.settings import plugin_settings
@@ -27,6 +29,19 @@ def attach(content) -> None:
     template = PURPOSE_TEMPLATES.get(getattr(content.model, "purpose", ""))
     if template:
         content.template = template
+    if isinstance(content, PelicanArticle) and content.model is not None:
+        list_credited_writers(content)
+
+
+def list_credited_writers(content) -> None:
+    """Pelican makes author pages from the `authors` key; the writer a credit line names (文稿：朱爱丽)
+    is an author too (qhgy.model), so her page lists the piece."""
+    named = [a.name for a in getattr(content, "authors", [])]
+    for author in content.model.authors:
+        if author.name not in named:
+            wrapper = PelicanAuthor(author.name, content.settings)
+            wrapper.slug = author.id  # its stored URL id (content/ids.yaml), as qhgy_ids gives the others
+            content.authors = [*getattr(content, "authors", []), wrapper]
 
 
 def give_templates_the_journal(generator) -> None:

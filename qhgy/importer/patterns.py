@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from qhgy.journal import CREDIT_ROLES
 from qhgy.textnorm import HAN, match_key
 
-CREDITS = re.compile(r"^[（(]\s*((?:文稿|文字|文|撰稿|供稿|图|图片|图文|摄影|摄|通讯员|记者)\s*[:：].*?)\s*[)）]$")
+CREDITS = re.compile(r"^[（(]\s*((?:{roles})\s*[:：].*?)\s*[)）]$".format(roles="|".join(CREDIT_ROLES)))
 AUTHOR_NOTE = re.compile(
     rf"^[（(]\s*作者\s*(?:(?:系|为)|(?:名片|简介|单位)\s*[:：]|(?P<name>[{HAN}]{{2,4}})\s*[:：，,])\s*(?P<note>.*?)\s*[)）]$")
 REPRINT = re.compile(r"^(?:摘自|选自|转自|摘编自|转载自|来源\s*[:：])\s*(\S.*?)$")

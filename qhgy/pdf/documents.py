@@ -59,10 +59,11 @@ def latin_serif_installed() -> bool:
 def byline(a: Article) -> list[str]:
     """The printed byline: names on one line; with roles, one author (role and name) a line."""
     words = _labels(a.lang)
-    if not any(author.role for author in a.authors):
-        return [words["names"].join(a.author_names)] if a.authors else []
+    printed = a.byline  # a credit line's writer is in the credit line (tail), as printed
+    if not any(author.role for author in printed):
+        return [words["names"].join(author.name for author in printed)] if printed else []
     return [words["role_name"].format(role=author.role, name=author.name) if author.role else author.name
-            for author in a.authors]
+            for author in printed]
 
 
 def tail(a: Article) -> list[str]:
@@ -86,7 +87,7 @@ def _article_data(a: Article, blocks: list, subcolumn_head: str = "", names: Nam
             "dated": words["bracketed"].format(v=long_date(a.article_date, lang)) if a.article_date else "",
             "blocks": blocks, "tail": tail(a),
             "note": words["author_note"].format(note=a.author_note) if a.author_note else "",
-            "anchor": f"a{a.order_text}", "toc_title": a.title, "toc_byline": words["names"].join(a.author_names),
+            "anchor": f"a{a.order_text}", "toc_title": a.title, "toc_byline": words["names"].join(author.name for author in a.byline),
             "subcolumn_head": subcolumn_head, "run_on": False}
 
 
