@@ -100,7 +100,7 @@ def translations(c):
 
 @task(help={"dest": "folder for the PNGs (default: screenshots)"})
 def screenshots(c, dest="screenshots"):
-    """Build the site and take screenshots of home, issue and article at 390 and 1280 px wide."""
+    """Build the site and take screenshots of every kind of page at 320, 390 and 1280 px wide."""
     from pathlib import Path
 
     from devtools.browser import screenshots

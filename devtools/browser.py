@@ -59,8 +59,18 @@ def chromium():
             browser.close()
 
 
-SCREENSHOT_PAGES = {"home": "/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/"}
-WIDTHS = (390, 1280)
+# Every kind of page, in both languages where the English one differs in shape.
+SCREENSHOT_PAGES = {
+    "home": "/", "archive": "/archive/", "issue": "/2017/9-10/", "article": "/2017/9-10/07/",
+    "article-outline": "/2017/9-10/10/", "news-captions": "/2017/9-10/01/", "sections": "/sections/",
+    "section": "/sections/xin-xi-duan-bo/", "authors": "/authors/", "author": "/authors/li-zhong/",
+    "tags": "/tags/", "about": "/about/", "search": "/search/?q=工会", "submit": "/submit/",
+    "call": "/call-for-submissions-2017-9-10/", "404": "/404.html",
+    "en-home": "/en/", "en-translation": "/en/2017/9-10/07/", "en-untranslated": "/en/2017/9-10/01/",
+    "en-author": "/en/authors/li-zhong/", "en-submit": "/en/submit/",
+}
+# A small phone, a common phone, a desktop.
+WIDTHS = (320, 390, 1280)
 
 
 def screenshots(site: Path, dest: Path, pages: dict[str, str] = SCREENSHOT_PAGES, browser=None) -> list[Path]:

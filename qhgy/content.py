@@ -38,10 +38,20 @@ _Dumper.add_representer(str, _represent_str)
 
 # One Markdown parser for site and PDFs: Python-Markdown, with md_in_html for the captions
 # (pelicanconf.py hands it to Pelican; the benchmarks render content without Pelican with it).
+def heading_id(text: str, separator: str) -> str:
+    """A heading's id from its words, Chinese kept: Python-Markdown's unicode slug."""
+    from markdown.extensions.toc import slugify_unicode
+
+    return slugify_unicode(text, separator)
+
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.md_in_html": {},
+        # Headings get ids from their words, Chinese kept (#一加强组织领导): the article page's
+        # outline links to them, and a reader can link to a part of an article.
+        "markdown.extensions.toc": {"slugify": heading_id, "toc_depth": "2-3"},
     },
     "output_format": "html5",
 }

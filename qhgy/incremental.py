@@ -312,13 +312,24 @@ def remove_stale(output: Path, stale: set[str], keep_under: tuple[str, ...] = ()
     return removed
 
 
+def _stable_repr(value) -> str:
+    """repr() the same in every process: a function (an extension's slugify) by its name, not its address."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_stable_repr(k)}: {_stable_repr(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_stable_repr(v) for v in value) + "]"
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    return repr(value)
+
+
 class MarkdownCache:
     """The HTML of Markdown bodies, by a hash of the body, the Markdown settings and the library's
     version; kept between builds in one file, with only the bodies the last build converted."""
 
     def __init__(self, folder: Path, markdown_settings) -> None:
         self.file = Path(folder) / "markdown.pickle"
-        self.salt = _h(repr(markdown_settings), library_versions())
+        self.salt = _h(_stable_repr(markdown_settings), library_versions())
         self.used: dict[str, str] = {}
         self._old: dict[str, str] | None = None
 

@@ -10,7 +10,9 @@ here re-reads a file. `build_journal` assembles the checked files (qhgy.check) i
 from __future__ import annotations
 
 import datetime as dt
+import html as html_module
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,6 +127,17 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+# A heading of a rendered body, as Python-Markdown writes it (qhgy.content.MARKDOWN: the toc extension's ids).
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.S)
+
+
+@dataclass(frozen=True)
 class Tag:
     name: str
     id: str = ""
@@ -219,6 +232,18 @@ class Article:
     @property
     def author_names(self) -> tuple[str, ...]:
         return tuple(a.name for a in self.authors)
+
+    @property
+    def toc_anchor(self) -> str:
+        """Its row's id in its issue's 目录 (the issue page): where "back to the contents" lands."""
+        return f"toc-{self.order_text or self.slug}"
+
+    @property
+    def outline(self) -> tuple[Heading, ...]:
+        """The body's own headings (level 2 and 3, with the ids Markdown gives them), in order: the
+        article page's side column links to them. Empty before the body is rendered."""
+        return tuple(Heading(int(level), ident, html_module.unescape(re.sub(r"<[^>]+>", "", inner)).strip())
+                     for level, ident, inner in _HEADING.findall(self.html))
 
     @property
     def byline(self) -> tuple[Author, ...]:

@@ -38,6 +38,18 @@ def language_prefixes(settings) -> list[str]:
     return [""] + [language_prefix(lang, LANGUAGE) for lang in settings.get("SITE_LANGUAGES") or {}]
 
 
+# The header's links (templates/partials/header.html) and the settings of their pages' files.
+NAV_AREAS = (("home", ("INDEX_SAVE_AS",)), ("archive", ("ARCHIVES_SAVE_AS",)),
+             ("sections", ("CATEGORIES_SAVE_AS", "CATEGORY_SAVE_AS")), ("authors", ("AUTHORS_SAVE_AS", "AUTHOR_SAVE_AS")),
+             ("about", ("ABOUT_SAVE_AS",)))
+
+
+@functools.lru_cache(maxsize=None)
+def _save_as_pattern(save_as: str) -> re.Pattern:
+    """authors/{slug}/index.html as a pattern of the files it names."""
+    return re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(save_as)))
+
+
 # The settings key under which a run keeps its SiteLanguage (site_language).
 SITE_LANGUAGE_SETTING = "QHGY_SITE_LANGUAGE"
 
@@ -59,6 +71,9 @@ class SiteLanguage:
     prefix: str
     sites: tuple[tuple[str, str], ...]
     names: NameTable
+    # The header's links and the output files of their part of the site: the page the link leads
+    # to first, then the pages within it (a section's page is in 栏目).
+    areas: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def of(cls, settings, journal) -> SiteLanguage:
@@ -67,7 +82,20 @@ class SiteLanguage:
         lang = settings.get("SITE_LANG") or settings.get("DEFAULT_LANG") or default
         sites = ((default, ""),) + tuple((other, language_prefix(other, default))
                                          for other in settings.get("SITE_LANGUAGES") or {})
-        return cls(lang, language_prefix(lang, default), sites, journal.names_in(language_of(lang)))
+        areas = [(area, tuple(settings[key] for key in keys if settings.get(key))) for area, keys in NAV_AREAS]
+        if journal.submission_page is not None and settings.get("PAGE_SAVE_AS"):
+            areas.append(("submit", (settings["PAGE_SAVE_AS"].format(slug=journal.submission_page.slug),)))
+        return cls(lang, language_prefix(lang, default), sites, journal.names_in(language_of(lang)), tuple(areas))
+
+    def current(self, output_file: str | None) -> dict[str, str]:
+        """aria-current of each header link on the page written to output_file: "page" on the page
+        the link leads to, "true" on a page within its part of the site."""
+        found = {}
+        for area, patterns in self.areas:
+            for n, pattern in enumerate(patterns):
+                if output_file and _save_as_pattern(pattern).fullmatch(output_file):
+                    found[area] = "page" if n == 0 else "true"
+        return found
 
     @property
     def is_default(self) -> bool:

@@ -78,3 +78,107 @@ def test_a_translation_is_set_as_english_prose_and_the_original_as_chinese(brows
     indent, align, _ = page.evaluate(style)
     assert float(indent.removesuffix("px")) > 30 and align == "justify"
     assert page.inner_text(".lang-switch") == "English"
+
+
+def box(page, selector: str) -> dict:
+    return page.evaluate(f"(() => {{ const r = document.querySelector({selector!r}).getBoundingClientRect();"
+                         " return {left: r.left, right: r.right, top: r.top, width: r.width}; })()")
+
+
+def test_a_desktop_article_puts_its_headings_and_citation_beside_the_text(browser, base):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "/2017/9-10/10/")
+    body, outline, cite = box(page, ".article-body"), box(page, ".article-outline"), box(page, ".cite")
+    assert outline["left"] >= body["right"] + 32 and cite["left"] >= body["right"] + 32
+    assert outline["top"] < 400  # beside the start of the text, not under it
+    assert 1280 - cite["right"] < 200  # the width is used: no half-empty screen on the right
+    # the outline is the article's own headings, and each link lands on one
+    links = page.eval_on_selector_all(".article-outline a", "as => as.map(a => [a.getAttribute('href'), a.textContent])")
+    headings = page.eval_on_selector_all(".article-body h2[id], .article-body h3[id]",
+                                         "hs => hs.map(h => ['#' + h.id, h.textContent])")
+    assert links == headings and len(links) > 5
+    page.click(f".article-outline a[href='{links[2][0]}']")
+    assert abs(page.evaluate(f"document.getElementById({links[2][0][1:]!r}).getBoundingClientRect().top")) < 60
+    page.set_viewport_size({"width": 390, "height": 800})  # a phone: the text, then 引用本文; no outline
+    assert page.is_hidden(".article-outline")
+    assert box(page, ".cite")["top"] > box(page, ".article-body")["top"]
+    page.close()
+
+
+def test_the_text_size_persists_across_pages_without_moving_anything(browser, base):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    size = "parseFloat(getComputedStyle(document.querySelector('.article-body')).fontSize)"
+    page.goto(base + "/2017/9-10/07/")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    standard = page.evaluate(size)
+    assert page.get_attribute(".text-size button[data-size='']", "aria-pressed") == "true"
+    page.click(".text-size button[data-size='large']")
+    assert page.evaluate(size) == pytest.approx(standard * 1.15, abs=0.1)
+    assert page.get_attribute(".text-size button[data-size='large']", "aria-pressed") == "true"
+    # another article: the size is there from the first paint, so nothing shifts as it loads
+    page.goto(base + "/2017/9-10/10/")
+    assert page.evaluate(size) == pytest.approx(standard * 1.15, abs=0.1)
+    shift = page.evaluate("""new Promise((done) => { let total = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+          .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(total), 300); })""")
+    assert shift == 0
+    page.keyboard.press("Tab")  # the control works from the keyboard
+    page.focus(".text-size button[data-size='larger']")
+    page.keyboard.press("Enter")
+    assert page.evaluate(size) == pytest.approx(standard * 1.3, abs=0.1)
+    page.click(".text-size button[data-size='']")
+    page.reload()
+    assert page.evaluate(size) == pytest.approx(standard, abs=0.1)
+    page.close()
+
+
+def test_each_article_ends_with_a_way_back_to_its_place_in_the_contents(browser_page):
+    base, page = browser_page
+    for path, issue in (("/2017/9-10/07/", "/2017/9-10/"), ("/en/2017/9-10/07/", "/en/2017/9-10/"),
+                        ("/en/2017/9-10/01/", "/en/2017/9-10/")):
+        page.goto(base + path)
+        link = page.locator(".back-to-toc a")
+        assert link.count() == 1
+        link.click()
+        page.wait_for_url(f"**{issue}#toc-*")
+        target = page.evaluate("document.querySelector(':target .toc-title').getAttribute('href')")
+        assert target.rstrip("/").endswith(path.rstrip("/").rsplit("/", 1)[1]), (path, target)
+
+
+def test_the_header_says_where_the_reader_is(browser_page):
+    base, page = browser_page
+    for path, current, value in (("/", "/", "page"), ("/archive/", "/archive/", "page"),
+                                 ("/sections/xin-xi-duan-bo/", "/sections/", "true"),
+                                 ("/authors/li-zhong/", "/authors/", "true"), ("/submit/", "/submit/", "page"),
+                                 ("/en/about/", "/en/about/", "page")):
+        page.goto(base + path)
+        marked = page.eval_on_selector_all(".site-nav a[aria-current]",
+                                           "as => as.map(a => [a.getAttribute('href'), a.getAttribute('aria-current')])")
+        assert marked == [[current, value]], path
+    page.goto(base + "/2017/9-10/07/")
+    assert page.locator(".site-nav a[aria-current]").count() == 0
+
+
+def test_a_caption_without_its_photo_reads_as_a_caption(browser_page):
+    base, page = browser_page
+    page.goto(base + "/2017/9-10/01/")
+    style = page.evaluate("""(() => { const f = document.querySelector('figure.caption'), c = f.querySelector('figcaption');
+        return [getComputedStyle(f).backgroundColor, getComputedStyle(f).borderLeftWidth,
+                getComputedStyle(c, '::before').content, getComputedStyle(c).textAlign]; })()""")
+    assert style[0] == "rgba(0, 0, 0, 0)" and style[1] == "0px"  # no tinted box that reads as a warning
+    assert "▲" in style[2] and style[3] == "center"
+
+
+def test_printing_an_article_drops_the_sites_controls(browser_page):
+    base, page = browser_page
+    page.goto(base + "/2017/9-10/10/")
+    page.emulate_media(media="print")
+    try:
+        for selector in (".site-nav", ".site-search", ".lang-switch", ".text-size", ".back-to-toc",
+                         ".article-outline", ".pager", ".cite-files"):
+            assert page.is_hidden(selector), selector
+        assert page.is_visible(".article-body") and page.is_visible(".cite-gbt")
+    finally:
+        page.emulate_media(media="screen")

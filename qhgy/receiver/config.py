@@ -70,6 +70,10 @@ def _origin(value) -> str | None:
     return None
 
 
+def _wrong(path: Path, key: str, expected: str) -> ReceiverConfigError:
+    return ReceiverConfigError(path, _("`{key}` is wrong").format(key=key), expected)
+
+
 def load(path: Path) -> ReceiverConfig:
     path = Path(path)
     try:
@@ -82,69 +86,66 @@ def load(path: Path) -> ReceiverConfig:
         raise ReceiverConfigError(path, _("not a valid TOML file: {error}").format(error=err),
                                   _("compare it with deploy/receiver.toml")) from None
 
-    def wrong(key: str, expected: str) -> ReceiverConfigError:
-        return ReceiverConfigError(path, _("`{key}` is wrong").format(key=key), expected)
-
     known = {"storage", "allowed_origins", "max_mb", "per_hour", "listen", "trusted_proxy", "mail"}
     for key in data:
         if key not in known:
-            raise wrong(key, _("no such key; the keys are: {keys}").format(keys=", ".join(sorted(known))))
+            raise _wrong(path, key, _("no such key; the keys are: {keys}").format(keys=", ".join(sorted(known))))
     storage = data.get("storage")
     if not isinstance(storage, str) or not storage:
-        raise wrong("storage", _("give the folder that keeps the submissions, e.g. \"/var/lib/qhgy-receiver\""))
+        raise _wrong(path, "storage", _("give the folder that keeps the submissions, e.g. \"/var/lib/qhgy-receiver\""))
     origins = data.get("allowed_origins")
     if not isinstance(origins, list) or not origins or any(_origin(o) is None for o in origins):
-        raise wrong("allowed_origins", _("give the site's address, e.g. [\"https://www.example.cn\"]"))
+        raise _wrong(path, "allowed_origins", _("give the site's address, e.g. [\"https://www.example.cn\"]"))
     for key, default in (("max_mb", 20), ("per_hour", 20)):
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise wrong(key, _("give a whole number of at least 1"))
+            raise _wrong(path, key, _("give a whole number of at least 1"))
     listen = data.get("listen", "127.0.0.1:8025")
     if not isinstance(listen, str) or ":" not in listen or not listen.rsplit(":", 1)[1].isdigit():
-        raise wrong("listen", _("give an address and a port, e.g. \"127.0.0.1:8025\""))
+        raise _wrong(path, "listen", _("give an address and a port, e.g. \"127.0.0.1:8025\""))
     proxy = data.get("trusted_proxy", "127.0.0.1")
     if not isinstance(proxy, str):
-        raise wrong("trusted_proxy", _("give the address nginx connects from, e.g. \"127.0.0.1\""))
-    mail = _mail(data.get("mail"), path, wrong) if "mail" in data else None
+        raise _wrong(path, "trusted_proxy", _("give the address nginx connects from, e.g. \"127.0.0.1\""))
+    mail = _mail(data.get("mail"), path) if "mail" in data else None
     return ReceiverConfig(storage=Path(storage), allowed_origins=tuple(_origin(o) for o in origins),
                           max_mb=data.get("max_mb", 20), per_hour=data.get("per_hour", 20), listen=listen,
                           trusted_proxy=proxy, mail=mail)
 
 
-def _mail(data, path: Path, wrong) -> MailSettings:
+def _mail(data, path: Path) -> MailSettings:
     if not isinstance(data, dict):
-        raise wrong("mail", _("a [mail] table with to, sender and host"))
+        raise _wrong(path, "mail", _("a [mail] table with to, sender and host"))
     known = {"to", "sender", "host", "port", "security", "user", "password_file", "attach_max_mb", "timeout"}
     for key in data:
         if key not in known:
-            raise wrong(f"mail.{key}", _("no such key; the keys are: {keys}").format(keys=", ".join(sorted(known))))
+            raise _wrong(path, f"mail.{key}", _("no such key; the keys are: {keys}").format(keys=", ".join(sorted(known))))
     to = data.get("to")
     if isinstance(to, str):
         to = [to]
     if not isinstance(to, list) or not to or not all(isinstance(a, str) and "@" in a for a in to):
-        raise wrong("mail.to", _("give the editorial office's address, e.g. [\"tougao@example.cn\"]"))
+        raise _wrong(path, "mail.to", _("give the editorial office's address, e.g. [\"tougao@example.cn\"]"))
     for key in ("sender", "host"):
         if not isinstance(data.get(key), str) or not data[key]:
-            raise wrong(f"mail.{key}", _("this key is required"))
+            raise _wrong(path, f"mail.{key}", _("this key is required"))
     security = data.get("security", "ssl")
     if security not in SECURITY:
-        raise wrong("mail.security", _("one of: {values}").format(values=", ".join(SECURITY)))
+        raise _wrong(path, "mail.security", _("one of: {values}").format(values=", ".join(SECURITY)))
     port = data.get("port", {"ssl": 465, "starttls": 587, "none": 25}[security])
     if not isinstance(port, int) or not 0 < port < 65536:
-        raise wrong("mail.port", _("give a port number, e.g. 465"))
+        raise _wrong(path, "mail.port", _("give a port number, e.g. 465"))
     password = ""
     if data.get("password_file"):
         secret = Path(data["password_file"])
         try:
             password = secret.read_text(encoding="utf-8").strip()
         except OSError as err:
-            raise wrong("mail.password_file", _("cannot read {file}: {error}").format(
+            raise _wrong(path, "mail.password_file", _("cannot read {file}: {error}").format(
                 file=secret, error=err.strerror or err)) from None
     attach = data.get("attach_max_mb", 20)
     if not isinstance(attach, int) or isinstance(attach, bool) or attach < 0:
-        raise wrong("mail.attach_max_mb", _("give a whole number of MB (0: never attach the files)"))
+        raise _wrong(path, "mail.attach_max_mb", _("give a whole number of MB (0: never attach the files)"))
     timeout = data.get("timeout", 30)
     if not isinstance(timeout, (int, float)) or timeout <= 0:
-        raise wrong("mail.timeout", _("give a number of seconds"))
+        raise _wrong(path, "mail.timeout", _("give a number of seconds"))
     return MailSettings(to=tuple(to), sender=data["sender"], host=data["host"], port=port, security=security,
                         user=data.get("user", ""), password=password, attach_max_mb=attach, timeout=timeout)
