@@ -16,6 +16,7 @@ from typing import TextIO
 
 from qhgy.checks import ContentWarning, Findings
 from qhgy.checks.bodies import check_bodies
+from qhgy.checks.internal import check_internal_words
 from qhgy.checks.headers import check_headers
 from qhgy.checks.issues import check_articles, check_issue_files, check_slugs
 from qhgy.checks.links import check_links
@@ -24,6 +25,7 @@ from qhgy.errors import ContentError
 from qhgy.i18n import _, ngettext
 from qhgy.ids import KINDS, assign, load_registry, save_registry
 from qhgy.journal import credit_writers
+from qhgy.legal import LegalMarks
 from qhgy.model import Journal, build_journal
 from qhgy.names import load_all_names
 
@@ -81,9 +83,10 @@ def _in_file_order(problems: list) -> list:
     return sorted(problems, key=lambda p: (str(p.path), p.line or 0))
 
 
-def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
+def check_content(content_dir: Path, assign_ids: bool = False, legal: LegalMarks | None = None) -> Checked:
     """Read and validate a content folder; with assign_ids, give new names their URL ids (saved in
-    ids.yaml) first. The journal is built only when there is no error."""
+    ids.yaml) first; with legal marks of a 内部资料, warn about words it may not use. The journal is
+    built only when there is no error."""
     content_dir = Path(content_dir)
     files = read_content(content_dir)
     found = Findings(list(files.problems))
@@ -103,6 +106,8 @@ def check_content(content_dir: Path, assign_ids: bool = False) -> Checked:
     check_slugs(files, found)
     check_bodies(files, found)
     check_links(files, content_dir, ids, found)
+    if legal is not None and legal.internal:
+        check_internal_words(files, found)
     checked = Checked(content_dir, _in_file_order(found.errors), warnings=_in_file_order(found.warnings))
     if checked.problems:
         return checked
@@ -153,7 +158,7 @@ def _what(problem: ContentError) -> str:
     return f"{problem.problem} — {problem.fix}" if problem.fix else problem.problem
 
 
-def run_check(content_dir: Path) -> int:
+def run_check(content_dir: Path, legal: LegalMarks | None = None) -> int:
     """The `check` command: check a content folder, print every problem and the summary, and
     return the exit status (qhgy.cli calls it)."""
-    return report(check_content(content_dir))
+    return report(check_content(content_dir, legal=legal))

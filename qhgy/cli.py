@@ -50,13 +50,13 @@ def run_import(source: Path, content_dir: Path, force: bool = False, date: dt.da
     return 0
 
 
-def run_check(content_dir: Path) -> int:
+def run_check(content_dir: Path, settings: str = "pelicanconf.py") -> int:
     """Every error and warning, then a summary (qhgy.check.report); exit status 1 if there is an error."""
     from qhgy.check import run_check as check
-    from qhgy.site import check_content_dir
+    from qhgy.site import check_content_dir, legal_of, settings_file
 
     check_content_dir(content_dir)
-    return check(content_dir)
+    return check(content_dir, legal_of(settings_file(settings), content_dir))
 
 
 def run_build(settings: str, content_dir: Path, output_dir: Path = Path("output")) -> int:
@@ -173,6 +173,8 @@ def parser() -> argparse.ArgumentParser:
     chk = commands.add_parser("check", help=_("validate every content file"),
                               description=_("validate every content file"))
     _folders(chk, output=False)
+    chk.add_argument("--settings", default="pelicanconf.py",
+                     help=_("the settings whose LEGAL marks the check applies (default: pelicanconf.py)"))
     bld = commands.add_parser("build", help=_("check the content, then build the site"),
                               description=_("check the content, then build the site"))
     _site_options(bld)
@@ -226,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_rollback(args.output_dir)
         if args.command == "receive":
             return run_receiver(args.config)
-        return run_check(args.content_dir)
+        return run_check(args.content_dir, args.settings)
     except QhgyError as err:
         _report(err)
         return 1

@@ -357,6 +357,8 @@ class Issue:
     source: str = ""
     print_pdf_name: str = ""
     print_pdf_offset: int = 0
+    printed: dt.date | None = None  # 印刷日期 and 印数: a 内部资料 prints them (qhgy.legal)
+    print_run: int | None = None
     # Set when the journal is assembled:
     articles: list[Article] = field(default_factory=list, repr=False)  # published, in print order
     notices: list[Article] = field(default_factory=list, repr=False)  # pages printed in the issue, print order
@@ -481,7 +483,7 @@ def _issue(path: Path, meta: dict) -> Issue:
                  cover_credit=m["cover_credit"] or "", back_cover_credit=m["back_cover_credit"] or "",
                  masthead=m["masthead"] or (), contact=m["contact"], section_specs=m["sections"] or (),
                  source=m["source"] or "", print_pdf_name=m["print_pdf"] or "",
-                 print_pdf_offset=m["print_pdf_offset"] or 0)
+                 print_pdf_offset=m["print_pdf_offset"] or 0, printed=m["printed"], print_run=m["print_run"])
 
 
 def _item(kind: str, path: Path, meta: dict, body: str, ids: dict[str, dict[str, str]]) -> Article:

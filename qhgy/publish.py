@@ -214,9 +214,9 @@ def build_release(content_dir: Path, staging: Path, settings_file: Path, log=pri
 
     from qhgy.check import check_content
     from qhgy.postcheck import PAGE_BUDGET, check_site
-    from qhgy.site import JOURNAL_SETTING, run_sites
+    from qhgy.site import JOURNAL_SETTING, legal_of, run_sites
 
-    checked = check_content(content_dir, assign_ids=True)
+    checked = check_content(content_dir, assign_ids=True, legal=legal_of(settings_file, content_dir))
     journal = checked.journal_or_raise()
     for kind, name, ident in checked.new_ids:
         log(_("new URL id: {kind} '{name}' → {id} (stored in {path})").format(

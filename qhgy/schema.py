@@ -105,6 +105,8 @@ ISSUE_KEYS = (
         "if that is a PDF): each article's pages are cut from it as a download")),
     Key("print_pdf_offset", "digits", False, N_("where print page 1 is in that PDF, less one: '0' (the default) "
         "when its first page is print page 1, '2' when two unnumbered pages come first")),
+    Key("printed", "date", False, N_("the printing date (印刷日期), printed among a 内部资料's marks (setting LEGAL)")),
+    Key("print_run", "digits", False, N_("the print run (印数), copies, printed among a 内部资料's marks: '3000'")),
 )
 
 KEY_TABLES = {"article": ARTICLE_KEYS, "page": PAGE_KEYS, "issue": ISSUE_KEYS}

@@ -10,6 +10,7 @@ from typing import Callable
 
 from qhgy.errors import QhgyError
 from qhgy.i18n import _
+from qhgy.legal import problems as legal_problems
 from qhgy.search.bundles import DEFAULT_MAX_ARTICLES
 from qhgy.search.index import DEFAULT_CHUNK_SIZE
 
@@ -73,6 +74,10 @@ SETTINGS = (
             _endpoint),
     Setting("SUBMISSION_MAX_MB", "qhgy_model", 20, "the largest manuscript file the submission form accepts, in MB "
             "(stated on the page and checked in the browser)", _positive_int),
+    Setting("LEGAL", "qhgy_model", None, "the marks the law asks for (qhgy/legal.py; README, Legal marks): "
+            "{'mode': 'periodical', 'cn': 'CN 63-1001/D', 'issn': 'ISSN 1234-5679'} or {'mode': 'internal', "
+            "'permit': 准印证号, 'compiler': 编印单位, 'audience': 发送对象, 'printer': 印刷单位}, each with 'icp' "
+            "(ICP 备案号) and 'police' (公安备案号) where the site has them; None shows none", legal_problems),
     Setting("I18N_TRANSLATIONS_DIR", "qhgy_i18n", None, "the folder of the interface's gettext catalogs "
             "(default the theme's `translations/`)", _folder),
 )

@@ -162,6 +162,17 @@ def check_output_dir(content_dir: Path, output_dir: Path) -> None:
                              _("move your files out of the output folder, or give --output-dir another folder"))
 
 
+def legal_of(settings_file: str | Path, content_dir: str | Path):
+    """The legal marks (qhgy.legal) a settings file sets, checked: `check` warns by them."""
+    from pelican.settings import read_settings
+
+    from qhgy.legal import legal_marks
+    from qhgy.settings import plugin_settings
+
+    settings = read_settings(str(settings_file), override={"PATH": str(Path(content_dir).resolve())})
+    return legal_marks(plugin_settings(settings, "qhgy_model")["LEGAL"])
+
+
 def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
           output_dir: str | Path = "output", log=print):
     """Check the content (ContentProblems names every problem), give new names their URL ids, then
@@ -172,7 +183,7 @@ def build(settings: str = "pelicanconf.py", content_dir: str | Path = "content",
     settings = str(settings_file(settings))
     check_content_dir(content)
     check_output_dir(content, output)
-    checked = check_content(content, assign_ids=True)
+    checked = check_content(content, assign_ids=True, legal=legal_of(settings, content))
     journal = checked.journal_or_raise()  # an error stops the build
     if checked.warnings:  # a warning (a draft with no text yet) is printed and counted, and stops nothing
         report(checked)

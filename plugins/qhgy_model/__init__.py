@@ -5,7 +5,8 @@ metadata there, never from Pelican's raw attributes); the templates get the site
 (`here`: its language, its names of things and its links, qhgy.site_language), the journal, its
 issues newest first, the latest issue, its editorial office's contact (`contact`, what every
 page's footer shows: a page that reads only this is not rendered again when an issue is added)
-the newest call for submissions and the submission form's rules (qhgy.submission). Once every generator has built its context (the images step
+the newest call for submissions, the submission form's rules (qhgy.submission) and the legal marks
+(`legal`, qhgy.legal). Once every generator has built its context (the images step
 has set each photo), each model object in the run's language takes the body as the site prints
 it, for the PDFs and the search index."""
 
@@ -13,6 +14,7 @@ from pelican import signals
 from pelican.contents import Article as PelicanArticle
 from pelican.urlwrappers import Author as PelicanAuthor
 
+from qhgy.legal import legal_marks
 from qhgy.model import SUBMISSION
 from qhgy.settings import plugin_settings
 from qhgy.submission import template_rules
@@ -45,9 +47,10 @@ def list_credited_writers(content) -> None:
 
 
 def give_templates_the_journal(generator) -> None:
-    plugin_settings(generator.settings, "qhgy_model")  # a wrong SUBMISSION_ENDPOINT stops the build here
+    own = plugin_settings(generator.settings, "qhgy_model")  # a wrong SUBMISSION_ENDPOINT or LEGAL stops the build here
     journal = generator.settings[JOURNAL_SETTING]
     generator.context.update(here=site_language(generator.settings), journal=journal, issues=journal.issues,
+                             legal=legal_marks(own["LEGAL"]),
                              issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
                              submission_page=journal.submission_page, submission_rules=template_rules(),
