@@ -489,7 +489,8 @@ def issue_cover(issue, siteurl: str, cache: Path, published: dict[Path, str],
     # The alt text is written by the templates (through gettext); they learn here which cover it is.
     folder = f"{SITE_IMAGES}/covers/{issue.slug}/"
     cover = _srcsets(variants, f"{siteurl}/{folder}")
-    cover.update(typeset=not issue.cover_image, credit=issue.cover_credit_text, og_image=f"{siteurl}/{folder}{og.name}")
+    cover.update(typeset=not issue.cover_image, credit=issue.cover_credit_text, og_image=f"{siteurl}/{folder}{og.name}",
+                 og_width=OG_SIZE[0], og_height=OG_SIZE[1])  # the card is always this size (WeChat wants ≥300×300)
     for path in [v.path for v in variants] + [og]:
         published[path] = f"{folder}{path.name}"
     return cover

@@ -75,6 +75,8 @@ CONVERTERS = {
     "bool": bool,
     "lang": str,
     "status": str,
+    "doi": str,
+    "clc": str,
 }
 
 
@@ -186,6 +188,16 @@ class Article:
     source_unit: str = ""
     reprinted_from: str = ""
     credits: str = ""
+    # Scholarly keys (optional): 摘要 and 关键词 in Chinese and English (summary_en is the English
+    # abstract), 基金项目, 中图分类号, DOI, 收稿 and 修回 dates.
+    abstract: str = ""
+    keywords: tuple[str, ...] = ()
+    keywords_en: tuple[str, ...] = ()
+    fund: str = ""
+    clc: str = ""
+    doi: str = ""
+    received: dt.date | None = None
+    revised: dt.date | None = None
     in_toc: bool = True
     tags: tuple[Tag, ...] = ()
     purpose: str = ""
@@ -489,7 +501,10 @@ def _issue(path: Path, meta: dict) -> Issue:
 def _item(kind: str, path: Path, meta: dict, body: str, ids: dict[str, dict[str, str]]) -> Article:
     m = typed(kind, meta)
     text = {k: m[k] or "" for k in ("kicker", "subtitle", "title_en", "summary_en", "author_note", "subcolumn",
-                                    "source_unit", "reprinted_from", "credits", "purpose") if k in m}
+                                    "source_unit", "reprinted_from", "credits", "purpose", "abstract", "fund", "clc",
+                                    "doi") if k in m}
+    scholarly = {k: tuple(m.get(k) or ()) for k in ("keywords", "keywords_en") if k in m}
+    scholarly.update({k: m.get(k) for k in ("received", "revised") if k in m})
     roles = m.get("author_roles") or {}
     byline = list(m.get("authors") or ())
     authors = tuple(Author(name, roles.get(name, ""), ids["authors"].get(name, "")) for name in byline) + tuple(
@@ -503,7 +518,7 @@ def _item(kind: str, path: Path, meta: dict, body: str, ids: dict[str, dict[str,
                    pages=PageRange(first, last if last is not None else first) if first is not None else None,
                    date=m["date"], article_date=m.get("article_date"),
                    in_toc=m.get("in_toc") if m.get("in_toc") is not None else True,
-                   tags=tuple(Tag(t, ids["tags"].get(t, "")) for t in m.get("tags") or ()), **text)
+                   tags=tuple(Tag(t, ids["tags"].get(t, "")) for t in m.get("tags") or ()), **text, **scholarly)
 
 
 def _group_sections(issue: Issue, section_ids: dict[str, str]) -> None:

@@ -15,6 +15,10 @@ from qhgy.journal import LANGUAGES
 ISSUE_NUMBER = re.compile(r"^\d{1,2}(?:-\d{1,2})?$")
 ISSUE_REF = re.compile(r"^(?:19|20)\d{2}/\d{1,2}(?:-\d{1,2})?$")
 DIGITS = re.compile(r"^\d{1,4}$")
+# A DOI as the registration agency issues it (10.prefix/suffix), written without https://doi.org/.
+DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+# 中图分类号 (Chinese Library Classification), one or more separated by ;: D412.6, TP391.1, F272-05
+CLC = re.compile(r"^[A-Z][A-Z]?\d*(?:[.\-/]\d+)*(?:;[A-Z][A-Z]?\d*(?:[.\-/]\d+)*)*$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ TYPES = {
     "bool": N_("true or false"),
     "lang": N_("a language code: {codes}"),
     "status": N_("published (the default) or draft"),
+    "doi": N_("a DOI without https://doi.org/: 10.12345/qhgy.2017.09.007"),
+    "clc": N_("a 中图分类号 (several separated by ;): D412.6"),
 }
 
 ARTICLE_KEYS = (
@@ -46,12 +52,21 @@ ARTICLE_KEYS = (
     Key("kicker", "text", False, N_("引题: the short headline printed above the title")),
     Key("subtitle", "text", False, N_("副题: the line printed under the title")),
     Key("title_en", "text", False, N_("the English title, where there is one")),
-    Key("summary_en", "text", False, N_("an English summary, where there is one")),
+    Key("summary_en", "text", False, N_("the English abstract (Abstract), where there is one: shown on the English "
+        "site and exported with the citation")),
+    Key("abstract", "text", False, N_("the 摘要 as printed, one paragraph")),
+    Key("keywords", "texts", False, N_("the 关键词 as printed, one per line")),
+    Key("keywords_en", "texts", False, N_("the English keywords (Keywords), one per line")),
     Key("authors", "texts", False,
         N_("personal names of the authors, in print order; none for an institution's piece")),
     Key("author_roles", "roles", False,
         N_("each author's post or affiliation as printed (省总工会党组书记、常务副主席)")),
-    Key("author_note", "text", False, N_("the printed note on the author: (作者系…) or (作者名片：…)")),
+    Key("author_note", "text", False, N_("the printed note on the author (作者简介): (作者系…) or (作者名片：…)")),
+    Key("fund", "text", False, N_("the 基金项目 as printed: 青海省社会科学规划项目“…”（17049）")),
+    Key("clc", "clc", False, N_("the 中图分类号 as printed: D412.6")),
+    Key("doi", "doi", False, N_("the article's DOI, where it has one: 10.12345/qhgy.2017.09.007")),
+    Key("received", "date", False, N_("the date the manuscript was received (收稿日期)")),
+    Key("revised", "date", False, N_("the date the revised manuscript was received (修回日期)")),
     Key("category", "text", True, N_("the section (栏目) the 目录 lists the article under; Pelican's category")),
     Key("subcolumn", "text", False, N_("the sub-column inside the section (综艺之旅 → 革命家风)")),
     Key("issue", "issue-ref", True, N_("the issue the article is printed in")),
@@ -118,7 +133,8 @@ def _is_text(v) -> bool:
 
 # An example of each type, for the fix of a value of the wrong type.
 EXAMPLES = {"text": "标题", "date": "'2017-10-10'", "digits": "'07'", "issue-number": "'9-10'",
-            "issue-ref": "2017/9-10", "bool": "true", "lang": LANGUAGES[0], "status": "draft"}
+            "issue-ref": "2017/9-10", "bool": "true", "lang": LANGUAGES[0], "status": "draft",
+            "doi": "10.12345/qhgy.2017.09.007", "clc": "D412.6"}
 CHINESE_QUOTES = ("“”", "‘’", "「」", "『』", "＂＂", "＇＇")
 
 
@@ -161,6 +177,8 @@ def _type_ok(t: str, value) -> bool:
         "bool": lambda v: isinstance(v, bool),
         "lang": lambda v: v in LANGUAGES,
         "status": lambda v: v in ("published", "draft", "hidden"),
+        "doi": lambda v: isinstance(v, str) and bool(DOI.match(v)),
+        "clc": lambda v: isinstance(v, str) and bool(CLC.match(v)),
     }[t](value)
 
 

@@ -110,8 +110,24 @@ def check_articles(files: ContentFiles, found: Findings) -> None:
             found.warning(path, _("'article_date' {date} is after the issue's publication date {issue_date}")
                           .format(date=own.isoformat(), issue_date=issue_date.isoformat()),
                           _("check it: a piece printed in an issue is dated before it"), source.key("article_date"))
+        _check_history(path, meta, issue_date, source, found)
         _check_section(path, meta, issue, source, found)
     _check_pages(files, found)
+
+
+def _check_history(path: Path, meta: dict, issue_date, source, found: Findings) -> None:
+    """收稿, 修回 and publication come in that order."""
+    received = _date(meta.get("received")) if meta.get("received") else None
+    revised = _date(meta.get("revised")) if meta.get("revised") else None
+    if received and revised and revised < received:
+        found.error(path, _("'revised' {revised} is before 'received' {received}").format(
+            revised=revised.isoformat(), received=received.isoformat()),
+            _("a manuscript is revised after it is received: check both dates"), source.key("revised"))
+    for key, day in (("received", received), ("revised", revised)):
+        if day and issue_date and day > issue_date:
+            found.error(path, _("'{key}' {day} is after the issue's publication date {issue_date}").format(
+                key=key, day=day.isoformat(), issue_date=issue_date.isoformat()),
+                _("check it: a manuscript is received before it is printed"), source.key(key))
 
 
 def _check_section(path: Path, meta: dict, issue: dict, source, found: Findings) -> None:

@@ -1,0 +1,100 @@
+"""The optional scholarly keys of an article (摘要 and 关键词 in Chinese and English, 作者简介,
+基金项目, 中图分类号, DOI, 收稿 and 修回 dates): each is validated by `check`, shown on the article
+page when present, and carried in its meta (Highwire, Dublin Core and PRISM), in a real build."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from site_helpers import build_site, soup
+
+from qhgy.check import check_content
+
+SCHOLARLY = {
+    "abstract": "文章从工会改革向基层延伸的角度，提出了推进改革的总体思路。",
+    "keywords": ["工会改革", "基层工会"],
+    "summary_en": "The article sets out how the reform of the trade unions reaches the grassroots.",
+    "keywords_en": ["trade union reform", "grassroots unions"],
+    "fund": "青海省社会科学规划项目“工会改革研究”（17049）",
+    "clc": "D412.6",
+    "doi": "10.12345/qhgy.2017.09.034",
+    "received": "2017-08-01",
+    "revised": "2017-09-01",
+}
+
+
+def with_keys(content, order: str, **keys) -> None:
+    path = content / "articles" / "2017" / "9-10" / f"{order}.md"
+    text = path.read_text(encoding="utf-8")
+    head, body = text[4:].split("\n---\n", 1)
+    meta = yaml.safe_load(head)
+    meta.update(keys)
+    path.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                    encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def scholarly_site(tmp_path_factory):
+    import shutil
+
+    from conftest import CONTENT
+
+    work = tmp_path_factory.mktemp("scholarly")
+    shutil.copytree(CONTENT, work / "content")
+    with_keys(work / "content", "34", **SCHOLARLY)
+    result = build_site(work / "output", content=work / "content")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work / "output"
+
+
+def test_the_article_page_shows_each_key(scholarly_site):
+    html = soup(scholarly_site, "2017/9-10/34/index.html")
+    abstract, english = html.select(".article-abstract")
+    assert SCHOLARLY["abstract"] in abstract.get_text() and abstract.get_text().strip().startswith("摘要：")
+    keywords = [(a.get_text(), a["href"]) for a in abstract.select("a")]
+    assert keywords[0][0] == "工会改革" and keywords[0][1].startswith("/search/?q=")
+    assert english["lang"] == "en" and english.get_text().split()[0] == "Abstract:"
+    assert "trade union reform; grassroots unions" in english.get_text()
+    record = {div.dt.get_text(): div.dd for div in html.select(".article-record > div")}
+    assert record["基金项目"].get_text() == SCHOLARLY["fund"] and record["中图分类号"].get_text() == "D412.6"
+    assert record["DOI"].a["href"] == "https://doi.org/10.12345/qhgy.2017.09.034"
+    assert record["收稿日期"].time["datetime"] == "2017-08-01" and record["修回日期"].time["datetime"] == "2017-09-01"
+    # an article without them shows none of it
+    plain = soup(scholarly_site, "2017/9-10/07/index.html")
+    assert plain.select(".article-abstract") == [] and plain.select(".article-record") == []
+
+
+def test_the_meta_carries_them_in_each_vocabulary(scholarly_site):
+    html = soup(scholarly_site, "2017/9-10/34/index.html")
+
+    def meta(name):
+        return [(m.get("lang"), m.get("xml:lang"), m["content"]) for m in html.find_all("meta", attrs={"name": name})]
+
+    assert meta("citation_doi") == [(None, None, SCHOLARLY["doi"])]
+    assert meta("citation_keywords") == [(None, None, "工会改革; 基层工会")]
+    assert meta("citation_abstract") == [(None, None, SCHOLARLY["abstract"])]
+    assert meta("DC.description") == [("zh-CN", "zh-CN", SCHOLARLY["abstract"]), ("en", "en", SCHOLARLY["summary_en"])]
+    assert [c for _, _, c in meta("DC.subject")] == SCHOLARLY["keywords"] + SCHOLARLY["keywords_en"]
+    title, title_en = meta("DC.title")  # the title in both languages, each marked
+    assert title == ("zh-CN", "zh-CN", "关于推进工会改革向基层延伸的总体思考")
+    assert title_en[:2] == ("en", "en") and title_en[2].startswith("Overall Thoughts")
+    assert meta("DC.identifier")[1][2] == "doi:" + SCHOLARLY["doi"] and meta("prism.doi")[0][2] == SCHOLARLY["doi"]
+    assert meta("prism.startingPage")[0][2] == "37" and meta("prism.endingPage")[0][2] == "39"
+    card = {m["property"]: m["content"] for m in html.find_all("meta", attrs={"property": True})}
+    assert card["og:description"].startswith("文章从工会改革") and int(card["og:image:width"]) >= 300
+    assert int(card["og:image:height"]) >= 300 and card["og:image"].endswith("-og.jpg")
+
+
+@pytest.mark.parametrize("keys, message", [
+    ({"doi": "https://doi.org/10.12345/x"}, "'doi'"),
+    ({"clc": "d412.6"}, "'clc'"),
+    ({"received": "2017-09-01", "revised": "2017-08-01"}, "'revised' 2017-09-01"[:10]),
+    ({"received": "2017-11-01"}, "'received' 2017-11-01"),
+    ({"keywords": "工会改革，基层工会"}, "'keywords'"),
+])
+def test_a_wrong_value_is_an_error_naming_the_key_and_line(bundled_copy, keys, message):
+    with_keys(bundled_copy, "34", **keys)
+    checked = check_content(bundled_copy)
+    problems = [str(p) for p in checked.problems]
+    assert any(message in p and "34.md:" in p for p in problems), problems
