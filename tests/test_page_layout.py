@@ -182,3 +182,60 @@ def test_printing_an_article_drops_the_sites_controls(browser_page):
         assert page.is_visible(".article-body") and page.is_visible(".cite-gbt")
     finally:
         page.emulate_media(media="screen")
+
+
+# The Web Speech API as a recorder: the browser's synthesiser is the boundary, and headless chromium
+# has no voices to hear; the script's own work (what it sends, in which language, and the controls) is real.
+RECORDING_SYNTHESIS = """(() => {
+  const log = [];
+  const synth = { paused: false, speaking: false, log,
+    getVoices: () => [{ lang: 'zh-CN', name: 'Test Chinese' }, { lang: 'en-GB', name: 'Test English' }],
+    speak(u) { log.push(['speak', u.text, u.lang, u.voice && u.voice.name]); this.speaking = true; },
+    pause() { log.push(['pause']); this.paused = true; }, resume() { log.push(['resume']); this.paused = false; },
+    cancel() { log.push(['cancel']); this.speaking = false; },
+    addEventListener() {} };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+})()"""
+
+
+def test_read_aloud_sends_the_whole_article_in_its_language_and_can_pause_and_stop(browser, base):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(RECORDING_SYNTHESIS)
+    page = context.new_page()
+    page.goto(base + "/2017/9-10/07/")
+    assert page.is_visible(".read-aloud [data-action=play]")
+    page.click(".read-aloud [data-action=play]")
+    spoken = page.evaluate("speechSynthesis.log.filter((e) => e[0] === 'speak')")
+    assert {(lang, voice) for _, _, lang, voice in spoken} == {("zh-CN", "Test Chinese")}
+    assert all(len(text) <= 160 for _, text, _, _ in spoken)
+    said = "".join(text for _, text, _, _ in spoken)
+    body = page.evaluate("document.querySelector('.article-body').textContent").split()
+    title = page.inner_text("h1")
+    assert said.startswith(title) and all(word in said for word in body[:50] + body[-50:])
+    assert page.inner_text(".read-aloud-status") == "正在朗读……"
+    page.click(".read-aloud [data-action=pause]")
+    assert page.get_attribute(".read-aloud [data-action=pause]", "aria-pressed") == "true"
+    page.click(".read-aloud [data-action=pause]")
+    page.click(".read-aloud [data-action=stop]")
+    assert [e[0] for e in page.evaluate("speechSynthesis.log") if e[0] != "speak"][-3:] == ["pause", "resume", "cancel"]
+    assert page.is_visible(".read-aloud [data-action=play]") and page.is_hidden(".read-aloud [data-action=stop]")
+    page.goto(base + "/en/2017/9-10/07/")  # a translation is read in English
+    page.click(".read-aloud [data-action=play]")
+    assert {e[2] for e in page.evaluate("speechSynthesis.log") if e[0] == "speak"} == {"en"}
+    context.close()
+
+
+def test_read_aloud_is_hidden_where_the_browser_cannot_speak(browser, base):
+    context = browser.new_context()
+    context.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")
+    page = context.new_page()
+    page.goto(base + "/2017/9-10/07/")
+    page.wait_for_load_state("load")
+    assert page.is_hidden(".read-aloud")
+    context.close()
+    no_js = browser.new_context(java_script_enabled=False)
+    page = no_js.new_page()
+    page.goto(base + "/2017/9-10/07/")
+    assert page.is_hidden(".read-aloud") and page.is_hidden(".text-size")
+    no_js.close()
