@@ -1,5 +1,6 @@
 """Pelican settings for development builds (`invoke build`, `invoke serve`, `invoke livereload`)."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ SITEDESCRIPTION = "《青海工运》（青海省总工会主办）过刊全文�
 PUBLISHER = PUBLISHER
 # No AUTHOR setting: Pelican would credit it to every article without authors.
 SITEURL = ""
+# The published site's address, also in a preview build: an article's QR code leads there (qhgy_qr).
+PUBLIC_SITEURL = os.environ.get("QHGY_SITEURL", "https://qhgy.example.org")
 RELATIVE_URLS = False
 TIMEZONE = "Asia/Shanghai"
 DEFAULT_LANG = LANGUAGE  # zh-CN: HTML lang; Babel's zh_CN and Typst's zh/cn derive from it
@@ -70,7 +73,7 @@ THEME_STATIC_PATHS = []  # qhgy_writer copies theme/static/ into THEME_STATIC_DI
 # tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_sanitize", "qhgy_lang", "qhgy_model",
-           "qhgy_i18n", "qhgy_writer", "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
+           "qhgy_qr", "qhgy_i18n", "qhgy_writer", "qhgy_pdf", "qhgy_issues", "qhgy_images", "qhgy_sitemap", "qhgy_search"]
 
 SUMMARY_MAX_PARAGRAPHS = 1
 

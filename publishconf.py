@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.path.dirname(__file__))
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("QHGY_SITEURL", "https://qhgy.example.org")
+SITEURL = PUBLIC_SITEURL  # noqa: F405 (pelicanconf: QHGY_SITEURL, or the example address)
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 FEED_ALL_ATOM = "feeds/all.atom.xml"

@@ -78,6 +78,12 @@ SETTINGS = (
             "{'mode': 'periodical', 'cn': 'CN 63-1001/D', 'issn': 'ISSN 1234-5679'} or {'mode': 'internal', "
             "'permit': 准印证号, 'compiler': 编印单位, 'audience': 发送对象, 'printer': 印刷单位}, each with 'icp' "
             "(ICP 备案号) and 'police' (公安备案号) where the site has them; None shows none", legal_problems),
+    Setting("PUBLIC_SITEURL", "qhgy_qr", "https://qhgy.example.org", "the published site's address (QHGY_SITEURL), "
+            "also in a preview build: an article's QR code, on its page and its PDF, leads there",
+            lambda v: None if isinstance(v, str) and re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", v) and not v.endswith("/")
+            else "an http(s) address without a final /, e.g. https://qhgy.example.org"),
+    Setting("QHGY_QR_CACHE", "qhgy_qr", None, "where QR codes are kept between builds (default `.cache/qr`; also "
+            "an environment variable)", _folder),
     Setting("I18N_TRANSLATIONS_DIR", "qhgy_i18n", None, "the folder of the interface's gettext catalogs "
             "(default the theme's `translations/`)", _folder),
 )
