@@ -71,6 +71,11 @@ def _page_labels_object(labels: list[str]) -> DictionaryObject:
     return DictionaryObject({NameObject("/Nums"): nums})
 
 
+def _default(pages: int) -> list[str]:
+    """What a viewer shows for a PDF without labels."""
+    return [str(n) for n in range(1, pages + 1)]
+
+
 def _serialized(obj) -> bytes:
     out = io.BytesIO()
     obj.write_to_stream(out)
@@ -81,13 +86,16 @@ def with_page_labels(pdf: bytes, labels: list[str]) -> bytes:
     """The PDF with those page labels, one a page; unchanged when it shows them already (a PDF
     without labels shows 1, 2, …)."""
     reader = PdfReader(io.BytesIO(pdf))
-    if len(labels) != len(reader.pages):
-        raise ValueError(f"{len(labels)} page labels for {len(reader.pages)} pages")
-    if reader.page_labels == labels:
+    catalog = reader.trailer["/Root"]
+    pages = catalog["/Pages"]["/Count"]  # read without walking the page tree
+    if len(labels) != pages:
+        raise ValueError(f"{len(labels)} page labels for {pages} pages")
+    wanted = _page_labels_object(labels)
+    if catalog.get("/PageLabels", _page_labels_object(_default(pages))) == wanted:
         return pdf
     root = reader.trailer.raw_get("/Root")
-    catalog = DictionaryObject(reader.trailer["/Root"])
-    catalog[NameObject("/PageLabels")] = _page_labels_object(labels)
+    catalog = DictionaryObject(catalog)
+    catalog[NameObject("/PageLabels")] = wanted
     previous = int(re.findall(rb"startxref\s+(\d+)", pdf[-1024:])[-1])
     head = pdf if pdf.endswith(b"\n") else pdf + b"\n"
     offset = len(head)
