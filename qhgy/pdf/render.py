@@ -25,7 +25,6 @@ from qhgy.build_cache import place
 from qhgy.errors import QhgyError
 from qhgy.fonts import FONT_DIR, FONT_FIX, OTHER_FONT_DIR, OTHER_FONTS
 from qhgy.i18n import _
-from qhgy.pdf.labels import with_page_labels
 
 FONT_DIRS = [FONT_DIR]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
@@ -112,6 +111,8 @@ class Renderer:
             raise PdfError(name, _("Typst warned, so the PDF is not written: {warnings}").format(
                                warnings="; ".join(str(getattr(w, "message", w)) for w in warnings)),
                            _("a font unknown to it? check PDF_PAGE in the settings"))
+        from qhgy.pdf.labels import with_page_labels  # pypdf is loaded when a PDF is rendered, not before
+
         pdf = with_page_labels(pdf, labels)
         missing = sorted(unprintable(document, pdf))
         cached = self.cached(key)
