@@ -30,6 +30,11 @@ SUBMISSION = "submission"  # a page's `purpose`: the submission page (/submit/),
 PAGE_DASH = {"zh": "—", "en": "–"}
 
 
+def page_dash(lang: str) -> str:
+    """The dash of a page range in that language (English's for a language without its own)."""
+    return PAGE_DASH.get(language_of(lang), PAGE_DASH["en"])
+
+
 def as_date(value) -> dt.date | None:
     """A date from YAML: a date already, or its ISO text; None for none."""
     if value in (None, ""):
@@ -158,7 +163,7 @@ class PageRange:
         """'7' or '7—8' (Chinese) / '7–8' (English)."""
         if self.single:
             return str(self.first)
-        return f"{self.first}{PAGE_DASH.get(language_of(lang), PAGE_DASH['en'])}{self.last}"
+        return f"{self.first}{page_dash(lang)}{self.last}"
 
 
 @dataclass(eq=False)

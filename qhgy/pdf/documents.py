@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from qhgy.journal import JOURNAL_TITLE, JOURNAL_TITLE_EN, LANGUAGE, PUBLISHER
 from qhgy.languages import issue_label, long_date, typst_language
-from qhgy.model import Article, Contact, Issue
+from qhgy.model import Article, Contact, Issue, PageRange, page_dash
 from qhgy.names import NameTable
 
 # The words the print layout adds, per language: the issue's PDF and its articles are Chinese;
@@ -18,9 +18,11 @@ LABELS = {
     "zh": {"reprinted": "摘自{source}", "author_note": "作者简介：{note}", "published": "{date}出版",
            "cover": "封面：{credit}", "address": "地址：{v}", "postcode": "邮编：{v}", "email": "电子邮箱：{v}",
            "phone": "电话：{v}", "bracketed": "（{v}）", "running_head": "《{journal}》{label}",
-           "role_name": "{role}　{name}", "names": "　"},
+           "role_name": "{role}　{name}", "names": "　", "print_page": "印刷版第{pages}页",
+           "print_pages": "印刷版第{pages}页"},
     "en": {"reprinted": "Reprinted from {source}", "author_note": "About the author: {note}",
-           "bracketed": "({v})", "running_head": "{journal}, {label}", "role_name": "{name}, {role}", "names": ", "},
+           "bracketed": "({v})", "running_head": "{journal}, {label}", "role_name": "{name}, {role}", "names": ", ",
+           "print_page": "Print page {pages}", "print_pages": "Print pages {pages}"},
 }
 
 
@@ -78,6 +80,20 @@ def tail(a: Article) -> list[str]:
     return lines
 
 
+def print_pages(a: Article) -> PageRange | None:
+    """The pages the article is printed on (a translation: its original's, unless it names its own)."""
+    return a.pages or (a.original.pages if a.original else None)
+
+
+def _print_data(a: Article) -> dict:
+    """Its print pages for the template: the folios of its pages, and the mark at its opening."""
+    pages = print_pages(a)
+    if pages is None:
+        return {"print": None, "print_mark": ""}
+    mark = _labels(a.lang)["print_page" if pages.single else "print_pages"].format(pages=pages.text(a.lang))
+    return {"print": {"first": pages.first, "last": pages.last}, "print_mark": mark}
+
+
 def _article_data(a: Article, blocks: list, subcolumn_head: str = "", names: NameTable | None = None) -> dict:
     words, lang = _labels(a.lang), a.lang
     section = (names.section(a.section) if names else "") or a.section
@@ -88,20 +104,29 @@ def _article_data(a: Article, blocks: list, subcolumn_head: str = "", names: Nam
             "blocks": blocks, "tail": tail(a),
             "note": words["author_note"].format(note=a.author_note) if a.author_note else "",
             "anchor": f"a{a.order_text}", "toc_title": a.title, "toc_byline": words["names"].join(author.name for author in a.byline),
-            "subcolumn_head": subcolumn_head, "run_on": False}
+            "subcolumn_head": subcolumn_head, "run_on": False, **_print_data(a)}
+
+
+def _citation(a: Article) -> str:
+    """The reference at the foot of page 1 (a translation's in its language where there is one);
+    none where the print pages are unknown, as a reference must give them."""
+    if (a.original or a).pages is None:
+        return ""
+    return a.citation_gbt if a.in_default_language else a.citation_en or a.citation_gbt
 
 
 def article_document(a: Article, blocks: list, settings: PageSettings, names: NameTable | None = None) -> dict:
     """An article's PDF; blocks: its body (qhgy.pdf.blocks). A translation's (another language
     than the journal's) is in that language: names (content/names/<lang>.yaml) give its sections."""
     if a.in_default_language:
-        journal, label, citation, names = JOURNAL_TITLE, a.issue.label, a.citation_gbt, None
+        journal, label, names = JOURNAL_TITLE, a.issue.label, None
     else:
         journal, label = JOURNAL_TITLE_EN, issue_label(a.issue.year, a.issue.number, a.lang)
-        citation = a.citation_en or a.citation_gbt
+    citation = _citation(a)
     data = _article_data(a, blocks, names=names)
     return {"kind": "article", "settings": settings.as_data(a.lang), "citation": citation,
-            "meta": {"journal": journal, "title": a.title, "authors": list(a.author_names) or [PUBLISHER],
+            "meta": {"journal": journal, "page_dash": page_dash(a.lang), "title": a.title,
+                     "authors": list(a.author_names) or [PUBLISHER],
                      "keywords": [k for k in (journal, label, data["section"], data["subcolumn"]) if k],
                      "description": citation or f"《{JOURNAL_TITLE}》{label}", "issue_label": label,
                      "section": data["section"],
@@ -135,7 +160,8 @@ def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSett
         previous_sub = run[-1]["subcolumn"] if run else ""
         item = _article_data(a, blocks[a], a.subcolumn if a.subcolumn and a.subcolumn != previous_sub else "")
         # starts on the page where the piece before it ends: run on (short items share a page)
-        item["run_on"] = previous is not None and a.pages.first == previous.pages.last
+        item["run_on"] = previous is not None and None not in (a.pages, previous.pages) \
+            and a.pages.first == previous.pages.last
         run.append(item)
     data = {"label": label, "date_text": LABELS["zh"]["published"].format(date=long_date(issue.date, LANGUAGE)),
             "publisher_line": PUBLISHER + "主办",
@@ -157,7 +183,8 @@ def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSett
         item["compact"] = item["run_on"] or bool(after and after["run_on"])
     first_anchor = sections[0]["articles"][0]["anchor"] if sections else None
     return {"kind": "issue", "settings": settings.as_data(), "citation": "", "first_anchor": first_anchor,
-            "meta": {"journal": JOURNAL_TITLE, "title": f"《{JOURNAL_TITLE}》{label}", "authors": [PUBLISHER] + authors,
+            "meta": {"journal": JOURNAL_TITLE, "page_dash": page_dash(LANGUAGE), "title": f"《{JOURNAL_TITLE}》{label}",
+                     "authors": [PUBLISHER] + authors,
                      "keywords": list(dict.fromkeys([JOURNAL_TITLE, label] + [s["name"] for s in sections])),
                      "description": f"《{JOURNAL_TITLE}》{label}，{PUBLISHER}主办，{long_date(issue.date, LANGUAGE)}出版",
                      "issue_label": label, "section": "",

@@ -29,7 +29,9 @@ from qhgy.i18n import _
 FONT_DIRS = [FONT_DIR]
 FONT_FILES = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc")
 TEMPLATE = resources.files("qhgy.pdf").joinpath("templates/journal.typ")
-BLOCKS_CODE = resources.files("qhgy.pdf").joinpath("blocks.py")
+# the code whose output a cached PDF holds besides Typst's: the blocks (an article is keyed by
+# its HTML), and the page labels written into it
+CODE = [resources.files("qhgy.pdf").joinpath(name) for name in ("blocks.py", "labels.py")]
 log = logging.getLogger(__name__)
 
 __all__ = ["PdfError", "Renderer", "font_dir", "place", "unprintable"]
@@ -57,7 +59,7 @@ class Renderer:
     """Renders documents to PDF files through one Typst compiler (fonts loaded once, when the
     first document is compiled: a renderer that only finds what is cached loads none)."""
     cache: Path
-    root: Path  # files Typst may read (images) must lie under it
+    root: Path  # the documents' image paths are under it
     rendered: list[str] = field(default_factory=list)  # names rendered by this renderer (tests, bench)
 
     def __post_init__(self):
@@ -69,7 +71,7 @@ class Renderer:
         fonts = "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(self.fonts.iterdir()) if p.is_file())
         fonts += "".join(f"{p.name}:{p.stat().st_size}" for p in sorted(OTHER_FONT_DIR.glob("*"))
                          if p.name.startswith(OTHER_FONTS)) if OTHER_FONT_DIR.is_dir() else ""
-        code = hashlib.sha256(BLOCKS_CODE.read_bytes()).hexdigest()
+        code = "".join(hashlib.sha256(file.read_bytes()).hexdigest() for file in CODE)
         self.salt = hashlib.sha256(self.template + typst.__version__.encode() + fonts.encode()
                                    + code.encode()).hexdigest()
 
@@ -77,13 +79,16 @@ class Renderer:
     def compiler(self) -> typst.Compiler:
         if self._compiler is None:
             folders = [str(self.fonts)] + ([str(OTHER_FONT_DIR)] if OTHER_FONT_DIR.is_dir() else [])
-            self._compiler = typst.Compiler(root=str(self.root), font_paths=folders, ignore_system_fonts=True)
+            # the file system's root: the template is compiled from its own file (see make), and
+            # images are passed by their full paths (_by_path)
+            self._compiler = typst.Compiler(root="/", font_paths=folders, ignore_system_fonts=True)
         return self._compiler
 
     def key(self, document: dict) -> str:
         # images count by their bytes, not their paths: a photo replaced under the same name
         # renders again; the same photo in another output folder does not
-        data = json.dumps(_by_content(document, self.root), ensure_ascii=False, sort_keys=True, default=str)
+        data = json.dumps(_images(document, lambda path: _digest(self.root / path)), ensure_ascii=False,
+                          sort_keys=True, default=str)
         return hashlib.sha256((self.salt + data).encode()).hexdigest()[:24]
 
     def cached(self, key: str) -> Path:
@@ -93,9 +98,11 @@ class Renderer:
     def make(self, key: str, document: dict, name: str) -> list[str]:
         """Compile document into the cache under key; the characters the font could not print
         (the caller reports them: report_unprintable). Errors name the document (name)."""
-        data = json.dumps(document, ensure_ascii=False, default=str)
+        data = json.dumps(_images(document, lambda path: str(self.root / path)), ensure_ascii=False, default=str)
         try:
-            pdf, warnings = self.compiler.compile_with_warnings(input=self.template, sys_inputs={"data": data})
+            # the template by its path: the binding queries only a document compiled from a file
+            pdf, warnings = self.compiler.compile_with_warnings(input=str(TEMPLATE), sys_inputs={"data": data})
+            labels = json.loads(self.compiler.query("<page-labels>", field="value", one=True, format="json"))
         except Exception as err:  # typst.TypstError: say which document
             raise PdfError(name, _("Typst could not set the PDF: {error}").format(error=err),
                            _("correct what it names in the content")) from None
@@ -104,6 +111,9 @@ class Renderer:
             raise PdfError(name, _("Typst warned, so the PDF is not written: {warnings}").format(
                                warnings="; ".join(str(getattr(w, "message", w)) for w in warnings)),
                            _("a font unknown to it? check PDF_PAGE in the settings"))
+        from qhgy.pdf.labels import with_page_labels  # pypdf is loaded when a PDF is rendered, not before
+
+        pdf = with_page_labels(pdf, labels)
         missing = sorted(unprintable(document, pdf))
         cached = self.cached(key)
         cached.parent.mkdir(parents=True, exist_ok=True)
@@ -161,13 +171,14 @@ def unprintable(document: dict, pdf: bytes) -> set[str]:
     return {c for c in rare if c not in extracted}
 
 
-def _by_content(node, root: Path):
-    """The document with each image path replaced by a digest of the file's bytes."""
+def _images(node, replace):
+    """The document with each image path (relative to the renderer's root, with or without a
+    leading /) replaced by replace(path): its full path for Typst, a digest of its bytes for a key."""
     if isinstance(node, dict):
-        return {k: _digest(root / v.lstrip("/")) if k in ("image", "cover_image") and isinstance(v, str)
-                else _by_content(v, root) for k, v in node.items()}
+        return {k: replace(v.lstrip("/")) if k in ("image", "cover_image") and isinstance(v, str)
+                else _images(v, replace) for k, v in node.items()}
     if isinstance(node, list):
-        return [_by_content(v, root) for v in node]
+        return [_images(v, replace) for v in node]
     return node
 
 
