@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 
 PERIODICAL, INTERNAL = "periodical", "internal"
+# Where a build keeps the checked marks (plugin qhgy_model), for the plugins that print them too (qhgy_pdf).
+LEGAL_MARKS_SETTING = "QHGY_LEGAL_MARKS"
 INTERNAL_MARK = "内部资料 免费交流"
 ICP_LOOKUP = "https://beian.miit.gov.cn/"
 POLICE_LOOKUP = "https://beian.mps.gov.cn/#/query/webSearch?code={code}"

@@ -12,6 +12,8 @@ import pickle
 from pathlib import Path
 
 CACHE_FILE = "qr.pickle"
+# The settings key under which a build keeps its cache (plugin qhgy_qr), which the PDFs use too.
+QR_CACHE_SETTING = "QHGY_QR_CACHE_OBJECT"
 VERSION = "segno-svg-1"  # a change of how codes are drawn drops the cache
 
 

@@ -21,6 +21,8 @@ ls /usr/share/fonts/truetype/noto/NotoSerifTibetan* >/dev/null 2>&1 || missing+=
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 # The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
 [ -n "$extra" ] && ! command -v chromium >/dev/null 2>&1 && missing+=(chromium)
+# The tests read the QR codes on pages and PDFs back with a real decoder (zbarimg).
+[ -n "$extra" ] && ! command -v zbarimg >/dev/null 2>&1 && missing+=(zbar-tools)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -46,12 +46,12 @@ def plugin_order() -> tuple[str, ...]:
 # the checked journal (qhgy_check), author, section and tag pages at their ids (qhgy_ids: the
 # templates link names by id), the YAML headers (yaml_metadata), default-language articles at
 # their own URL rather than under en/ (qhgy_lang), the `.model` of each article and the journal
-# in the templates (qhgy_model), and the gettext functions `_()` the templates call (qhgy_i18n).
-# Without qhgy_model or qhgy_i18n no page can be written (Jinja: no attribute 'model', no filter
-# 'long_date'); test_plugin_ids.py and test_plugin_lang.py show what goes wrong without the others.
+# in the templates (qhgy_model), an article's QR code (qhgy_qr: the filter qr_svg), and the gettext
+# functions `_()` the templates call (qhgy_i18n). Without qhgy_model, qhgy_qr or qhgy_i18n no page
+# can be written (Jinja: no attribute 'model', no filter 'qr_svg' or 'long_date'); test_plugin_ids.py and test_plugin_lang.py show what goes wrong without the others.
 # The output plugins (qhgy_pdf, qhgy_issues, qhgy_images, qhgy_sitemap, qhgy_search) come on top.
 YAML = "pelican.plugins.yaml_metadata"
-PAGES = ("qhgy_check", "qhgy_ids", YAML, "qhgy_lang", "qhgy_model", "qhgy_i18n")
+PAGES = ("qhgy_check", "qhgy_ids", YAML, "qhgy_lang", "qhgy_model", "qhgy_qr", "qhgy_i18n")
 
 
 def plugins(*extra: str, base=PAGES, without: tuple[str, ...] = ()) -> list[str]:

@@ -133,3 +133,16 @@ def test_in_internal_mode_check_warns_about_words_an_internal_publication_may_no
                             capture_output=True, text=True, cwd=ROOT, env={"QHGY_LANG": "zh_CN", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     assert f"2017-9-10.md:{len(lines)}:" in result.stderr and "内部资料不得" in result.stderr
+
+
+def test_the_issue_pdfs_copyright_block_prints_the_marks(legal_site):
+    site, legal = legal_site
+    pdf = site / "2017/9-10/qhgy-2017-9-10.pdf"
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "4", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    if legal["mode"] == "internal":
+        for line in (INTERNAL_MARK, f"准印证号：{legal['permit']}", f"编印单位：{legal['compiler']}",
+                     f"发送对象：{legal['audience']}", f"印刷单位：{legal['printer']}"):
+            assert line in text, line
+    else:
+        assert legal["issn"] in text and legal["cn"] in text and "准印证号" not in text

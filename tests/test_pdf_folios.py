@@ -40,13 +40,15 @@ def journal():
 
 
 def folios(pdf: Path) -> list[str]:
-    """The folio printed on each page: the lowest line of its footer band ('' for none)."""
+    """The folio printed on each page: the lowest line of its footer band's middle ('' for none;
+    the QR code's caption stands lower, in the outer corner)."""
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     found = []
     for page in BeautifulSoup(out, "html.parser").find_all("page"):
-        height = float(page["height"])
+        height, width = float(page["height"]), float(page["width"])
         words = [(float(w["ymax"]), float(w["xmin"]), w.get_text()) for w in page.find_all("word")
-                 if float(w["ymin"]) > height - FOOT]
+                 if float(w["ymin"]) > height - FOOT
+                 and 0.3 * width < (float(w["xmin"]) + float(w["xmax"])) / 2 < 0.7 * width]
         lowest = max((y for y, _, _ in words), default=None)
         found.append("".join(t for y, _, t in sorted(words, key=lambda w: w[1]) if lowest - y < 1) if words else "")
     return found

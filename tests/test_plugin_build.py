@@ -21,7 +21,7 @@ def test_a_receiver_left_connected_before_a_build_does_not_run_in_it(tmp_path):
     assert calls == []
     assert result.problems() == [] and "index.html" in result.files()
     modules = {name.split(".")[0] for names in result.receivers.values() for name in names}
-    assert modules == {"qhgy_check", "qhgy_ids", "pelican", "qhgy_lang", "qhgy_model", "qhgy_i18n"}
+    assert modules == {"qhgy_check", "qhgy_ids", "pelican", "qhgy_lang", "qhgy_model", "qhgy_qr", "qhgy_i18n"}
     assert connected_receivers() == {}
 
 

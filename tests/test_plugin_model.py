@@ -73,4 +73,4 @@ def test_each_model_object_takes_the_body_as_the_site_prints_it(site, journal):
         printed = site.read(f"{item.url}index.html")
         assert item.html.strip() in printed, item.url  # the very HTML of the page, not a second rendering
     first = journal.issues[0].articles[0]
-    assert "<strong>一是强化思想引领。</strong>" in first.html and "<h2>一、提高政治站位</h2>" in first.html
+    assert "<strong>一是强化思想引领。</strong>" in first.html and "<h2 id=\"一提高政治站位\">一、提高政治站位</h2>" in first.html  # with its id, for the outline

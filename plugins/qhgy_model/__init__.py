@@ -14,7 +14,7 @@ from pelican import signals
 from pelican.contents import Article as PelicanArticle
 from pelican.urlwrappers import Author as PelicanAuthor
 
-from qhgy.legal import legal_marks
+from qhgy.legal import LEGAL_MARKS_SETTING, legal_marks
 from qhgy.model import SUBMISSION
 from qhgy.settings import plugin_settings
 from qhgy.submission import template_rules
@@ -49,8 +49,9 @@ def list_credited_writers(content) -> None:
 def give_templates_the_journal(generator) -> None:
     own = plugin_settings(generator.settings, "qhgy_model")  # a wrong SUBMISSION_ENDPOINT or LEGAL stops the build here
     journal = generator.settings[JOURNAL_SETTING]
+    legal = generator.settings[LEGAL_MARKS_SETTING] = legal_marks(own["LEGAL"])  # the PDFs' 版权 block prints them too
     generator.context.update(here=site_language(generator.settings), journal=journal, issues=journal.issues,
-                             legal=legal_marks(own["LEGAL"]),
+                             legal=legal,
                              issues_by_year=journal.issues_by_year,
                              latest_issue=journal.latest_issue, call_for_submissions=journal.call_for_submissions,
                              submission_page=journal.submission_page, submission_rules=template_rules(),

@@ -12,9 +12,11 @@ from pathlib import Path
 from pelican import signals
 
 from qhgy.build_cache import cache_dir, worker_count
+from qhgy.legal import LEGAL_MARKS_SETTING
 from qhgy.pdf.build import render_journal_pdfs
 from qhgy.pdf.documents import PageSettings
 from qhgy.settings import plugin_settings
+from qhgy.qr import QR_CACHE_SETTING
 from qhgy.site import JOURNAL_SETTING, LAST_RUN_SETTING
 
 log = logging.getLogger(__name__)
@@ -38,8 +40,11 @@ def render_pdfs(pelican) -> None:
     journal = settings[JOURNAL_SETTING]
     page = PageSettings(**plugin_settings(settings, "qhgy_pdf")["PDF_PAGE"])
     started, cpu = time.perf_counter(), cpu_seconds()
+    qr = settings.get(QR_CACHE_SETTING)  # qhgy_qr's cache, where that plugin runs
     rendered = render_journal_pdfs(journal, Path(pelican.output_path), page, cache_dir(settings, "pdf", "QHGY_PDF_CACHE"),
-                                   settings.get("SITEURL", ""))
+                                   settings.get("SITEURL", ""), qr=qr.svg if qr else None,
+                                   public_siteurl=settings.get("PUBLIC_SITEURL", ""),
+                                   legal=settings.get(LEGAL_MARKS_SETTING))  # qhgy_model's, checked
     count = sum(sum(len(a.versions) for a in issue.articles) + 1 for issue in journal.issues)
     log.info("qhgy_pdf: %d PDFs, %d rendered, the others unchanged (%.1f s, CPU %.1f s)", count, len(rendered),
              time.perf_counter() - started, cpu_seconds() - cpu)

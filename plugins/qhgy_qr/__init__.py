@@ -5,10 +5,9 @@ kept between builds (QHGY_QR_CACHE, default .cache/qr), which is saved once the 
 from pelican import signals
 
 from qhgy.build_cache import cache_dir
+from qhgy.qr import QR_CACHE_SETTING as CACHE_SETTING
 from qhgy.qr import QrCache
 from qhgy.settings import plugin_settings
-
-CACHE_SETTING = "QHGY_QR_CACHE_OBJECT"
 
 
 def give_templates_the_filter(pelican) -> None:

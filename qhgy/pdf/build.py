@@ -49,10 +49,11 @@ class Bodies:
 
 
 def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, siteurl: str = "",
-                        workers: int | None = None) -> list[str]:
+                        workers: int | None = None, qr=None, public_siteurl: str = "", legal=None) -> list[str]:
     """Render what changed of every issue's PDFs into output (each article's `html` set), with
     `workers` processes (default: qhgy.build_cache.worker_count); the names of the documents
-    rendered (the others came from the cache)."""
+    rendered (the others came from the cache). qr: an address's QR code as SVG (qhgy.qr.QrCache.svg),
+    printed on each article with its public address (public_siteurl); legal: the issue's 版权 marks."""
     output = Path(output).resolve()
     # Typst may read any file: photos are in the output, a cover's original in content/
     renderer = Renderer(cache=cache, root=Path("/"))
@@ -74,15 +75,17 @@ def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, 
         # (a translation whose text this build has not read, outside `qhgy build`, is not printed)
         for article in [v for a in issue.articles for v in a.versions if v is a or v.html]:
             names = journal.names_in(article.lang.split("-")[0]) if article.original else None
-            need(article_document(article, bodies.key_part(article), page, names),
-                 lambda article=article, bodies=bodies, names=names: article_document(
-                     article, bodies.blocks(article), page, names),
+            code = qr(f"{public_siteurl}/{article.url}") if qr and public_siteurl else ""
+            need(article_document(article, bodies.key_part(article), page, names, code),
+                 lambda article=article, bodies=bodies, names=names, code=code: article_document(
+                     article, bodies.blocks(article), page, names, code),
                  output / article.pdf_path, str(article.path))
         # the cover photo as the editors supplied it: print wants its full resolution
         cover = str(issue.cover_image_file.resolve()) if issue.cover_image else None
-        need(issue_document(issue, {a: bodies.key_part(a) for a in issue.articles}, page, cover_image=cover),
+        need(issue_document(issue, {a: bodies.key_part(a) for a in issue.articles}, page, cover_image=cover,
+                            legal=legal),
              lambda issue=issue, bodies=bodies, cover=cover: issue_document(
-                 issue, {a: bodies.blocks(a) for a in issue.articles}, page, cover_image=cover),
+                 issue, {a: bodies.blocks(a) for a in issue.articles}, page, cover_image=cover, legal=legal),
              output / issue.pdf_path, f"issue {issue.ref}")
         cut_print_extracts(issue, output, cache)
     render_jobs(renderer, list(jobs.values()), workers)

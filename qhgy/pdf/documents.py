@@ -19,10 +19,13 @@ LABELS = {
            "cover": "封面：{credit}", "address": "地址：{v}", "postcode": "邮编：{v}", "email": "电子邮箱：{v}",
            "phone": "电话：{v}", "bracketed": "（{v}）", "running_head": "《{journal}》{label}",
            "role_name": "{role}　{name}", "names": "　", "print_page": "印刷版第{pages}页",
-           "print_pages": "印刷版第{pages}页"},
+           "print_pages": "印刷版第{pages}页",
+           # the 版权 block's legal marks (setting LEGAL, qhgy.legal)
+           "issn": "{v}", "cn": "{v}", "permit": "准印证号：{v}", "compiler": "编印单位：{v}", "audience": "发送对象：{v}",
+           "printer": "印刷单位：{v}", "printed": "印刷日期：{v}", "print_run": "印数：{v}册", "qr": "扫码阅读本文"},
     "en": {"reprinted": "Reprinted from {source}", "author_note": "About the author: {note}",
            "bracketed": "({v})", "running_head": "{journal}, {label}", "role_name": "{name}, {role}", "names": ", ",
-           "print_page": "Print page {pages}", "print_pages": "Print pages {pages}"},
+           "print_page": "Print page {pages}", "print_pages": "Print pages {pages}", "qr": "Scan to read online"},
 }
 
 
@@ -115,9 +118,11 @@ def _citation(a: Article) -> str:
     return a.citation_gbt if a.in_default_language else a.citation_en or a.citation_gbt
 
 
-def article_document(a: Article, blocks: list, settings: PageSettings, names: NameTable | None = None) -> dict:
+def article_document(a: Article, blocks: list, settings: PageSettings, names: NameTable | None = None,
+                     qr: str = "") -> dict:
     """An article's PDF; blocks: its body (qhgy.pdf.blocks). A translation's (another language
-    than the journal's) is in that language: names (content/names/<lang>.yaml) give its sections."""
+    than the journal's) is in that language: names (content/names/<lang>.yaml) give its sections.
+    qr: the SVG of its public address's QR code (qhgy.qr), printed at the foot of page 1."""
     if a.in_default_language:
         journal, label, names = JOURNAL_TITLE, a.issue.label, None
     else:
@@ -125,6 +130,7 @@ def article_document(a: Article, blocks: list, settings: PageSettings, names: Na
     citation = _citation(a)
     data = _article_data(a, blocks, names=names)
     return {"kind": "article", "settings": settings.as_data(a.lang), "citation": citation,
+            "qr": qr, "qr_caption": _labels(a.lang)["qr"] if qr else "",
             "meta": {"journal": journal, "page_dash": page_dash(a.lang), "title": a.title,
                      "authors": list(a.author_names) or [PUBLISHER],
                      "keywords": [k for k in (journal, label, data["section"], data["subcolumn"]) if k],
@@ -146,10 +152,25 @@ def _contact_lines(contact: Contact | None) -> list[str]:
     return lines
 
 
+def legal_lines(legal, issue: Issue) -> list[str]:
+    """The legal marks (qhgy.legal.LegalMarks) as the 版权 block prints them, with the issue's
+    printing date and run; none without marks."""
+    if legal is None:
+        return []
+    words = LABELS["zh"]
+    lines = [legal.mark] if legal.mark else []
+    for what, value in legal.publication_lines(issue):
+        if what == "printed":
+            value = long_date(issue.printed, LANGUAGE)
+        lines.append(words[what].format(v=value))
+    return lines
+
+
 def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSettings,
-                   cover_image: str | None = None) -> dict:
+                   cover_image: str | None = None, legal=None) -> dict:
     """The whole issue: articles in print order, grouped into runs of one section (the 目录
-    lists a section again where print order returns to it); blocks: each article's body."""
+    lists a section again where print order returns to it); blocks: each article's body;
+    legal: the marks the 版权 block prints (qhgy.legal)."""
     label = issue.label
     articles = issue.articles
     sections: list[dict] = []
@@ -167,7 +188,7 @@ def issue_document(issue: Issue, blocks: dict[Article, list], settings: PageSett
             "publisher_line": PUBLISHER + "主办",
             "cover_credit": LABELS["zh"]["cover"].format(credit=issue.cover_credit_text) if issue.cover_credit else "",
             "masthead": [{"role": m.role, "names": list(m.names)} for m in issue.masthead],
-            "contact": _contact_lines(issue.contact), "sections": sections}
+            "contact": _contact_lines(issue.contact), "legal": legal_lines(legal, issue), "sections": sections}
     if cover_image:
         data["cover_image"] = cover_image
     # the bookmarks tell apart pieces printed under one title (the three speeches) by their authors
