@@ -271,7 +271,8 @@ def test_the_browser_encodes_queries_as_the_indexer_does(page, base):
     samples = ["农民工入会，QQ群 2017年ＡＰＰ（试点）", "𠀀𪚥 ext-B", "Ａｂｃ１２３", "工会　改革", "a_b-c", "十三届九次\n委员会议",
                "贵南县总工会举办2017年度基层工会主席培训班", "《青海工运》征稿启事", "é ü ß", "会", "Xbox与xml x",
                "cafe\u0301 7·26 “金秋助学” 农民工，入会", "工\u200b会\uf9a8 \U00031350\U00031351", "〇々",
-               "བོད་ལྗོངས་ཀྱི་ཚོགས་པ། 工会", "हिन्दी भाषा", "\u0f7cབ"]
+               "བོད་ལྗོངས་ཀྱི་ཚོགས་པ། 工会", "हिन्दी भाषा", "\u0f7cབ",
+               "工会、改革；基层：延伸。好！吗？", "1,600元 3.5% 7:30 U.S. 工会,改革 a;b x. ,开头", "李忠（文稿：朱爱丽）"]
     page.goto(base + "/about/")
     got = page.evaluate("""async (samples) => {
         const m = await import('/theme/js/search.js');
