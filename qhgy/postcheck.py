@@ -4,7 +4,7 @@ Every internal link and resource (href, src, srcset, action in every HTML file, 
 site-absolute, or absolute under SITEURL) names a file of the tree; every article is linked
 from its issue's page; every article, page and issue page exists; the PDFs (each article's, the
 issue's, the print extracts) are there and are PDFs; the search index (Pagefind bundles) is
-complete and holds every article; no HTML page is over the size budget.
+complete and holds every article and every page of its language; no HTML page is over the size budget.
 
 `check_site` returns the problems as `path: problem` lines (site-relative paths), none when the
 site may be published.
@@ -156,20 +156,36 @@ def _journal_problems(tree: SiteTree, journal, targets: dict[str, set[str]]) -> 
     return problems
 
 
+def _pages_expected(tree: SiteTree, journal, prefix: str) -> int:
+    """The pages a language's index must hold: its published pages (征稿启事, 投稿须知) and the
+    template pages indexed from the site (qhgy.search.index.INDEXED_TEMPLATES, at <name>/ under the
+    language's folder, as pelicanconf.py places them) that were written."""
+    from qhgy.journal import LANGUAGE
+    from qhgy.model import language_prefix
+    from qhgy.search.index import INDEXED_TEMPLATES
+
+    pages = sum(1 for p in journal.pages if p.published and language_prefix(p.lang, LANGUAGE) == prefix)
+    return pages + sum(f"{prefix}{name}/index.html" in tree.files for name in INDEXED_TEMPLATES)
+
+
 def _search_problems(tree: SiteTree, journal, index_url: str) -> list[str]:
-    """Every bundle listed, complete (every file its metadata names), and every article indexed."""
+    """Every bundle listed, complete (every file its metadata names) and holding what bundles.json
+    says it does; every article indexed, and every page in the index's language."""
     from qhgy.search.canonical import PagefindFormatError, read_pagefind_file
 
     problems: list[str] = []
-    listings = sorted(f for f in tree.files if f.endswith(f"{index_url.strip('/')}/bundles.json"))
-    main = f"{index_url.strip('/')}/bundles.json"
+    suffix = f"{index_url.strip('/')}/bundles.json"
+    listings = sorted(f for f in tree.files if f.endswith(suffix))
+    main = suffix
     if main not in listings:
         return [_("{path}: the search index is missing").format(path=main)]
     # every language's site indexes every article once: in its language, or by its titles
     published = sum(1 for a in journal.articles if a.published and a.original is None)
     for listing in listings:
-        indexed = 0
+        indexed = declared = pages = 0
         for bundle in json.loads(tree.read(listing)):
+            declared += bundle["articles"] + bundle.get("pages", 0)
+            pages += bundle.get("pages", 0)
             folder = bundle["path"].strip("/")
             entry_file = f"{folder}/pagefind-entry.json"
             if entry_file not in tree.files or f"{folder}/pagefind.js" not in tree.files:
@@ -194,9 +210,16 @@ def _search_problems(tree: SiteTree, journal, index_url: str) -> list[str]:
                     problems.append(_("{path}: {count} files of the search bundle are missing, first {first}").format(
                         path=folder + "/", count=len(missing), first=missing[0]))
                 indexed += len(meta[1])
-        if indexed != published:
+        if indexed != declared:  # Pagefind's pages are the listed articles and pages, no more, no fewer
             problems.append(_("{path}: the search index holds {indexed} articles, the site {published}").format(
-                path=listing, indexed=indexed, published=published))
+                path=listing, indexed=indexed, published=declared))
+        if declared - pages != published:
+            problems.append(_("{path}: the search index holds {indexed} articles, the site {published}").format(
+                path=listing, indexed=declared - pages, published=published))
+        expected = _pages_expected(tree, journal, listing[:-len(suffix)])
+        if pages != expected:
+            problems.append(_("{path}: the search index holds {indexed} pages, the site {published}").format(
+                path=listing, indexed=pages, published=expected))
     return problems
 
 

@@ -20,7 +20,7 @@ from qhgy.journal import LANGUAGE
 from qhgy.languages import babel_locale, issue_label
 from qhgy.model import Article, Issue, language_of, language_prefix
 from qhgy.names import NameTable
-from qhgy.search.records import SearchRecord, html_to_text
+from qhgy.search.records import PAGE, SearchRecord, html_to_text
 
 
 _NOTED = re.compile(r"^(.+?)\s*([（(][^（()）]*[)）])$")  # a name with a note in brackets
@@ -224,7 +224,7 @@ class SiteLanguage:
                 version.html if version else "", str(issue.year), self.label(issue), self.section(article.section),
                 self.subcolumn(article.subcolumn), self.authors(article),
                 article.pages.text(self.lang) if article.pages else "", self.lang,
-                shown.kicker, shown.subtitle)
+                shown.kicker, shown.subtitle, original.source_unit)
 
     def search_record(self, article: Article) -> SearchRecord:
         """What this site's index holds of the article. An article in another language is found by
@@ -238,7 +238,21 @@ class SiteLanguage:
             title = self.title(article)
             return SearchRecord(url=self.url(article), title=title, text=original.summary_en
                                 if language_of(self.lang) == "en" else "", kicker="",
-                                subtitle=original.title if title != original.title else "", **facets)
+                                subtitle=original.title if title != original.title else "",
+                                source_unit=original.source_unit, **facets)
         version = self.version(article)
         return SearchRecord(url=version.url, title=version.title, text=html_to_text(version.html),
-                            kicker=version.kicker, subtitle=version.subtitle, **facets)
+                            kicker=version.kicker, subtitle=version.subtitle,
+                            source_unit=(article.original or article).source_unit, **facets)
+
+    def page_record_inputs(self, page: Article) -> tuple:
+        """Everything page_record reads."""
+        version = self.version(page)
+        return version.url, version.title, version.html, self.lang
+
+    def page_record(self, page: Article) -> SearchRecord:
+        """What this site's index holds of a page in its language (征稿启事, 投稿须知): its title and
+        body, and nothing of an issue, section or byline, so a filter never selects it."""
+        version = self.version(page)
+        return SearchRecord(url=version.url, title=version.title, text=html_to_text(version.html), year="",
+                            issue="", section="", lang=self.lang, kind=PAGE)

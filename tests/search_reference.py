@@ -35,15 +35,29 @@ def query_han(run: str, ends: bool) -> list[tuple[int, str]]:
 _EDGE_PUNCTUATION = re.compile(rf"^(?:(?![{_HAN}])(?![{_MARK}])[\W_])+|(?:(?![{_HAN}])(?![{_MARK}])[\W_])+$")
 
 
+# Punctuation that separates terms as a space does. The Chinese marks that end a clause or part
+# a list (，、；：。！？ and the half-width ､ ｡) never stand inside a word; the ASCII ones do
+# (1,600  3.5  7:30  U.S), so they separate only where a letter or digit (not Han) is missing on
+# one side. Marks that join the parts of a word (7·26, 2017-2020, 《》 inside a title) stay.
+_LATIN = rf"(?:(?![{_HAN}])(?:[^\W_]|[{_MARK}]))"
+SEPARATORS = re.compile(rf"[\uff0c\u3001\uff1b\uff1a\u3002\uff01\uff1f\uff64\uff61]"
+                        rf"|(?<!{_LATIN})[,;:.!?]|[,;:.!?](?!{_LATIN})")
+
+
+def separate(query: str) -> str:
+    """The query normalised, separating punctuation turned into spaces: 工会，改革 → 工会 改革."""
+    return SEPARATORS.sub(" ", normalise(query))
+
+
 def query_terms(query: str) -> list[dict]:
     """The terms of a query: each {text, tokens, offsets}; all must occur (a space means AND).
 
-    A term is what stands between spaces, punctuation inside it included (7·26, 农民工，入会 match
-    as printed); punctuation at its edges is dropped (“金秋助学” is 金秋助学). Punctuation is
-    not indexed but takes a position, so wherever the term occurs, at position p, its tokens lie
-    at p + offsets."""
+    A term is what stands between spaces or separating punctuation (SEPARATORS: 工会，改革 is
+    工会 改革), punctuation inside it included (7·26, 2017-2020 match as printed); punctuation at
+    its edges is dropped (“金秋助学” is 金秋助学). Punctuation is not indexed but takes a
+    position, so wherever the term occurs, at position p, its tokens lie at p + offsets."""
     terms = []
-    for chunk in normalise(query).split():
+    for chunk in separate(query).split():
         part = _EDGE_PUNCTUATION.sub("", chunk)
         if not part or part in [t["text"] for t in terms]:
             continue

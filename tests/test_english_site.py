@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 import pytest
 
+from qhgy.languages import issue_label
+
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
 ENGLISH_PAGES = {"home": "/en/", "archive": "/en/archive/", "issue": "/en/2017/9-10/",
@@ -113,8 +115,8 @@ def test_english_lists_mark_untranslated_articles_in_chinese(page, base):
     assert han == []  # every bundled article has an English title
 
 
-def english_search(page, base, query: str) -> list[str]:
-    page.goto(f"{base}/en/search/?q={quote(query)}")
+def english_search(page, base, query: str, **filters) -> list[str]:
+    page.goto(f"{base}/en/search/?" + "&".join(f"{k}={quote(v)}" for k, v in {"q": query, **filters}.items()))
     page.wait_for_function("() => ['done', 'error'].includes(document.querySelector('[data-search]').dataset.state)",
                            timeout=30_000)
     assert page.get_attribute("[data-search]", "data-state") == "done"
@@ -157,3 +159,23 @@ def test_no_serious_or_critical_accessibility_violations_in_english(page, base, 
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
                for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], json.dumps(serious, ensure_ascii=False)
+
+
+def test_english_search_finds_the_english_pages_and_says_in_english_what_it_searched(page, base, site):
+    found = english_search(page, base, "Call for Submissions")
+    assert found[0] == "/en/call-for-submissions-2017-9-10/"
+    assert page.locator(".search-result-meta").first.inner_text() == "A page of this site"
+    assert all(not url.startswith("/call") for url in found)  # the Chinese pages are the Chinese site's
+    listing = json.loads((site / "en/pagefind/bundles.json").read_text())
+    entry = json.loads((site / "en/pagefind/2017/pagefind-entry.json").read_text())
+    counted = sum(b["articles"] for b in listing)
+    assert counted == entry["languages"]["en"]["page_count"] >= 50
+    assert page.inner_text(".search-scope") == f"Searched {counted:,} articles."
+    page.goto(f"{base}/en/search/?q={quote('union')}")
+    page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'")
+    assert page.evaluate("document.activeElement.id") == "search-results-heading"
+    assert "union" in page.inner_text("#search-results-heading")
+    # an English issue label names its year after the number: the filter loads that year's bundle
+    label = issue_label(2017, "9-10", "en")
+    articles = {url for url in english_search(page, base, "union") if re.match(r"/en/\d{4}/", url)}
+    assert articles and set(english_search(page, base, "union", issue=label)) == articles

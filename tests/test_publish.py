@@ -5,6 +5,7 @@ site that fails its checks is not published; rollback returns to the release bef
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -220,7 +221,18 @@ DAMAGES = {
                                 "pagefind/2017/", "files of the search bundle are missing"),
     "search index missing": (lambda s: shutil.rmtree(s / "pagefind"), "pagefind/bundles.json",
                              "the search index is missing"),
+    "search pages left out": (lambda s: _relist(s / "pagefind/bundles.json", lambda b: b["held"] and b),
+                              "pagefind/bundles.json", "the search index holds 0 pages, the site 3"),
+    "search listing unlike its bundles": (lambda s: _relist(s / "en/pagefind/bundles.json",
+                                                            lambda b: {**b, "articles": b["articles"] + 1}),
+                                          "en/pagefind/bundles.json", "the search index holds"),
 }
+
+
+def _relist(path, change) -> None:
+    """bundles.json rewritten with each entry changed (or dropped, where change gives nothing)."""
+    listing = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps([b for b in map(change, listing) if b]), encoding="utf-8")
 
 
 def test_the_built_site_passes_its_checks(published_site, journal):

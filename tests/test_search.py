@@ -1,14 +1,16 @@
 """Full-text search in Debian's chromium, through the search page as a reader uses it, against
 the built bundled site served on 127.0.0.1.
 
-What an article "holds" is computed here from the built article pages (title and body text),
-independently of the index: every query must show exactly the articles that hold all its terms,
-titles first."""
+What an article "holds" is computed here from the built article pages (引题, title, 副题, byline
+and source unit; the body text), and what a page of the site holds from its page (征稿启事,
+投稿须知 without its form, about), independently of the index: every query must show exactly the
+articles and pages that hold all its terms, an author's own articles first, then titles."""
 
 import json
 import os
 import random
 import re
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -19,21 +21,55 @@ from qhgy.search.tokens import normalise
 from search_reference import query_terms
 
 
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def article_entry(soup) -> dict:
+    """What a reader sees of an article: the title region (引题, title, 副题, each author, the
+    source unit without its brackets) and the body."""
+    heads = [e.get_text() for e in soup.select(".article-head .kicker, .article-head h1, .article-head .subtitle")]
+    authors = [m["content"] for m in soup.select('meta[name="citation_author"]')]
+    unit = soup.select_one(".source-unit")
+    heads += authors + ([re.sub(r"^[（(]|[)）]$", "", unit.get_text().strip())] if unit else [])
+    return {"title": "\n".join(heads), "text": html_to_text(str(soup.select_one(".article-body"))), "kind": "article",
+            "section": soup.select_one('meta[property="article:section"]')["content"], "authors": set(authors)}
+
+
+def page_entry(soup) -> dict:
+    """What a reader sees of a page of the site: its h1, and its body (a page's Markdown, or the
+    about page's own text), never the submission form."""
+    main = soup.select_one("main")
+    title = main.find("h1").extract().get_text()
+    body = main.select_one(".article-body") or main
+    return {"title": title, "text": html_to_text(str(body)), "kind": "page", "section": None, "authors": set()}
+
+
+def chinese_pages() -> list[str]:
+    """The URLs of the content's published pages in Chinese (from their files), and the about page."""
+    slugs = []
+    for path in sorted((CONTENT / "pages").rglob("*.md")):
+        if not path.name.endswith(".en.md") and "status: hidden" not in (text := path.read_text(encoding="utf-8")):
+            slugs.append(re.search(r"^slug: (.+)$", text, re.M)[1])
+    return [f"/{slug}/" for slug in slugs] + ["/about/"]
+
+
 @pytest.fixture(scope="module")
 def corpus(site) -> dict[str, dict]:
-    """url → title, text and section of every article page of the built site."""
+    """url → title region, text, kind, section and authors of every article and page of the built site."""
     out = {}
     for page in sorted((site / "2017/9-10").glob("*/index.html")):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        body = soup.select_one(".article-body")
-        # the title region holds the 引题 and 副题 too
-        heads = [e.get_text() for e in soup.select(".article-head .kicker, .article-head h1, .article-head .subtitle")]
-        out["/" + page.parent.relative_to(site).as_posix() + "/"] = {
-            "title": "\n".join(heads), "text": html_to_text(str(body)),
-            "section": soup.select_one('meta[property="article:section"]')["content"],
-            "authors": {m["content"] for m in soup.select('meta[name="citation_author"]')}}
-    assert len(out) >= 50
+        out["/" + page.parent.relative_to(site).as_posix() + "/"] = article_entry(soup)
+    for url in chinese_pages():
+        out[url] = page_entry(BeautifulSoup((site / url.strip("/") / "index.html").read_text(encoding="utf-8"),
+                                            "html.parser"))
+    assert sum(a["kind"] == "article" for a in out.values()) >= 50
+    assert {"/call-for-submissions-2017-9-10/", "/submit/", "/about/"} <= set(out)
     return out
+
+
+def articles(a) -> bool:
+    return a["kind"] == "article"
 
 
 def holding(corpus, query: str, where=lambda a: True) -> set[str]:
@@ -45,6 +81,12 @@ def holding(corpus, query: str, where=lambda a: True) -> set[str]:
 def in_title(corpus, query: str) -> set[str]:
     terms = [t["text"] for t in query_terms(query)]
     return {url for url, a in corpus.items() if all(t in normalise(a["title"]) for t in terms)}
+
+
+def bylined(corpus, query: str) -> set[str]:
+    """The articles holding the query of which one of its terms is an author, the whole name."""
+    terms = [t["text"] for t in query_terms(query)]
+    return {url for url in holding(corpus, query) if any(t in corpus[url]["authors"] for t in terms)}
 
 
 def wait_done(page):
@@ -79,7 +121,7 @@ QUERIES = {
     "集体协商": ({"/2017/9-10/35/"}, set()),
     "农民工入会": ({"/2017/9-10/09/"}, set()),
     "青海省总工会": (set(), set()),
-    "李忠": (set(), set()),  # a person's name (the author of 34)
+    "李忠": ({"/2017/9-10/34/", "/2017/9-10/06/"}, set()),  # his byline first; 32 names 李忠杰 (a longer name)
     "王霞": (set(), set()),
     "刘宁": (set(), set()),
     "西宁": (set(), set()),  # place names
@@ -116,6 +158,8 @@ def test_query_shows_exactly_the_articles_holding_it_titles_first(page, base, co
     assert set(shown) == expected  # every article holding it, and none that does not
     titled = in_title(corpus, query) & expected
     assert set(shown[:len(titled)]) == titled  # title matches rank first
+    own = bylined(corpus, query)
+    assert set(shown[:len(own)]) == own  # and before them, an author's own articles
     assert first <= set(shown[:max(len(first), len(titled))]), shown[:5]
     assert not absent & set(shown)
 
@@ -159,9 +203,9 @@ def test_filters_narrow_by_section_year_issue_and_author(page, base, corpus):
     section = corpus["/2017/9-10/26/"]["section"]
     shown = search(page, base, "工会", section=section)
     assert shown and set(shown) == holding(corpus, "工会", lambda a: a["section"] == section)
-    assert set(search(page, base, "工会", year="2017")) == holding(corpus, "工会")
+    assert set(search(page, base, "工会", year="2017")) == holding(corpus, "工会", articles)  # a page has no year
     assert search(page, base, "工会", year="2016") == []
-    assert set(search(page, base, "工会", issue="2017年第9-10期")) == holding(corpus, "工会")
+    assert set(search(page, base, "工会", issue="2017年第9-10期")) == holding(corpus, "工会", articles)
     by_li = holding(corpus, "改革", lambda a: "李忠" in a["authors"])
     assert "/2017/9-10/34/" in by_li and set(search(page, base, "改革", author="李忠")) == by_li
     # the filter form lists what the index holds, and choosing a section searches at once
@@ -214,9 +258,12 @@ def test_without_javascript_the_box_is_a_link_to_the_archive(browser, base):
     context.close()
 
 
-def test_only_article_titles_and_bodies_are_indexed(site, corpus):
+def test_only_articles_and_pages_are_indexed(site, corpus):
     entry = json.loads((site / "pagefind/2017/pagefind-entry.json").read_text())
-    assert entry["languages"]["zh-cn"]["page_count"] == len(corpus)  # no issue, section, author or 404 page
+    assert entry["languages"]["zh-cn"]["page_count"] == sum(map(articles, corpus.values()))
+    # the pages: no issue, section, author, tag, search or 404 page
+    entry = json.loads((site / "pagefind/pages/pagefind-entry.json").read_text())
+    assert entry["languages"]["zh-cn"]["page_count"] == len(chinese_pages())
 
 
 def test_the_browser_encodes_queries_as_the_indexer_does(page, base):
@@ -224,7 +271,8 @@ def test_the_browser_encodes_queries_as_the_indexer_does(page, base):
     samples = ["农民工入会，QQ群 2017年ＡＰＰ（试点）", "𠀀𪚥 ext-B", "Ａｂｃ１２３", "工会　改革", "a_b-c", "十三届九次\n委员会议",
                "贵南县总工会举办2017年度基层工会主席培训班", "《青海工运》征稿启事", "é ü ß", "会", "Xbox与xml x",
                "cafe\u0301 7·26 “金秋助学” 农民工，入会", "工\u200b会\uf9a8 \U00031350\U00031351", "〇々",
-               "བོད་ལྗོངས་ཀྱི་ཚོགས་པ། 工会", "हिन्दी भाषा", "\u0f7cབ"]
+               "བོད་ལྗོངས་ཀྱི་ཚོགས་པ། 工会", "हिन्दी भाषा", "\u0f7cབ",
+               "工会、改革；基层：延伸。好！吗？", "1,600元 3.5% 7:30 U.S. 工会,改革 a;b x. ,开头", "李忠（文稿：朱爱丽）"]
     page.goto(base + "/about/")
     got = page.evaluate("""async (samples) => {
         const m = await import('/theme/js/search.js');
@@ -278,3 +326,104 @@ def test_more_results_moves_keyboard_focus_to_the_first_new_result(page, base):
     focused = page.evaluate("document.activeElement.closest('.search-result') !== null")
     index = page.evaluate("[...document.querySelectorAll('.search-result')].indexOf(document.activeElement.closest('.search-result'))")
     assert focused and index == 10
+
+
+def test_an_authors_name_finds_their_own_articles_first(page, base, corpus):
+    """Every author of the issue: the articles with that byline come first, then the others that
+    hold the name. A name inside a longer one matches too (李忠 in 李忠杰: substrings are found),
+    below the author's own articles."""
+    names = sorted({name for a in corpus.values() for name in a["authors"]})
+    assert "李忠" in names and len(names) >= 5
+    for name in names:
+        shown = search(page, base, name)
+        own = {url for url, a in corpus.items() if name in a["authors"]}
+        assert own and set(shown[:len(own)]) == own, (name, shown[:5])
+    shown = search(page, base, "李忠")
+    assert "李忠杰" in corpus["/2017/9-10/32/"]["text"] and "/2017/9-10/32/" in shown[2:]
+    assert page.locator(".search-result-meta mark").first.inner_text() == "李忠"  # the byline, marked
+
+
+def test_each_page_of_the_site_is_found_by_its_title_and_shown_as_a_page(page, base, corpus):
+    shown = search(page, base, "征稿")
+    assert shown[0] == "/call-for-submissions-2017-9-10/"
+    first = page.locator(".search-result").first
+    assert first.locator(".search-result-meta").inner_text() == "本站页面"  # no section, issue or pages
+    for url in chinese_pages():
+        assert search(page, base, corpus[url]["title"])[0] == url, url
+
+
+def test_the_submission_forms_words_are_not_indexed(page, base, site, corpus):
+    soup = BeautifulSoup((site / "submit/index.html").read_text(encoding="utf-8"), "html.parser")
+    legends = [e.get_text(strip=True) for e in soup.select(".submit-form legend")]
+    assert legends and not any(normalise(legend) in normalise(corpus["/submit/"]["text"]) for legend in legends)
+    for legend in legends:
+        assert "/submit/" not in search(page, base, legend), legend
+
+
+@pytest.mark.parametrize("query", ["工会，改革", "工会、改革", "工会；改革", "工会：改革", "工会。改革", "工会\u3000改革"])
+def test_punctuation_between_words_separates_them_as_a_space_does(page, base, query):
+    spaced = search(page, base, "工会 改革")
+    assert spaced and search(page, base, query) == spaced
+
+
+def test_the_year_filter_lists_only_the_years_the_index_holds(page, base, corpus):
+    page.goto(f"{base}/search/?q={quote('工会')}")
+    wait_done(page)
+    page.click(".search-filters summary")
+    page.wait_for_function("() => document.querySelector('select[name=year]').options.length > 1")
+    years = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => o.value)")
+    assert years == ["", "2017"]
+
+
+def focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement;
+        return {id: e.id, tag: e.tagName, text: e.textContent, result: [...document.querySelectorAll('.search-result')]
+                .indexOf(e.closest('.search-result'))}; }""")
+
+
+@pytest.mark.parametrize("query", ["实名制", "量子纠缠"])
+def test_focus_moves_to_the_results_heading_and_one_tab_reaches_the_first_result(page, base, query):
+    page.goto(f"{base}/search/?q={quote(query)}")
+    wait_done(page)
+    now = focused(page)
+    assert now["id"] == "search-results-heading" and now["tag"] == "H2" and query in now["text"]
+    assert page.get_attribute("#search-results-heading", "tabindex") == "-1"
+    page.keyboard.press("Tab")
+    if query == "量子纠缠":  # nothing found: the heading says so, and Tab goes on to the links to browse
+        assert focused(page)["tag"] == "A" and page.evaluate("document.activeElement.closest('.search-help') !== null")
+    else:
+        assert focused(page)["tag"] == "A" and focused(page)["result"] == 0
+
+
+def test_focus_is_left_where_the_reader_put_it_while_the_search_ran(browser, base):
+    page = browser.new_page()
+    # the reader is in the search box before the results arrive (the script waits for the index)
+    page.add_init_script("document.addEventListener('DOMContentLoaded', () => document.getElementById('search-q').focus())")
+    page.goto(f"{base}/search/?q={quote('实名制')}")
+    wait_done(page)
+    assert focused(page)["id"] == "search-q"
+    assert page.is_visible("#search-results-heading")
+    page.close()
+
+
+def test_the_page_says_how_many_articles_it_searched(page, base, site, corpus):
+    listing = json.loads((site / "pagefind/bundles.json").read_text())
+    counted = sum(b["articles"] for b in listing)
+    entry = json.loads((site / "pagefind/2017/pagefind-entry.json").read_text())  # Pagefind's own count
+    assert counted == sum(map(articles, corpus.values())) == entry["languages"]["zh-cn"]["page_count"]
+    for query in ("工会", "量子纠缠"):
+        page.goto(f"{base}/search/?q={quote(query)}")
+        wait_done(page)
+        assert page.inner_text(".search-scope") == f"在 {counted:,} 篇文章中搜索。"
+
+
+@pytest.mark.parametrize("query", ["李忠", "征稿", "量子纠缠"])
+def test_the_search_page_with_results_has_no_serious_accessibility_violation(page, base, query):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(f"{base}/search/?q={quote(query)}")
+    wait_done(page)
+    results = Axe().run(page)
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, ensure_ascii=False)

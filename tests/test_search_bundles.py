@@ -2,6 +2,7 @@
 Debian's chromium: every bundle answers, every time (Pagefind 1.5.2 loses a bundle's results
 at random when bundles run as separate instances; search.js merges them into one)."""
 
+import dataclasses
 import json
 import shutil
 
@@ -35,8 +36,9 @@ def archive(site, tmp_path_factory):
 
 
 def expected(records, query) -> set[str]:
+    """The articles holding every term in their title region (title, byline…) or text."""
     terms = [t["text"] for t in query_terms(query)]
-    return {"/" + r.url for r in records if all(t in normalise(r.title + "\n" + r.text) for t in terms)}
+    return {"/" + r.url for r in records if all(t in normalise("\n".join(r.heads) + "\n" + r.text) for t in terms)}
 
 
 def test_every_bundle_answers_every_time(archive):
@@ -152,3 +154,63 @@ def test_a_first_query_downloads_each_index_file_once_and_no_more_than_it_needs(
     total = sum(sum(s) for s in got.values())
     assert total <= bound, (total, parts)
     assert total < 300_000  # the issue's target for a first query, with room at this size (2 bundles, 400 articles)
+
+
+def unused_name(records) -> str:
+    """A two-character name that no record holds (the generated archive draws real names)."""
+    for surname in "鞠蒯邝隗":
+        for given in "骞翀骁珏":
+            if not expected(records, surname + given):
+                return surname + given
+    raise AssertionError("every candidate name occurs in the archive")
+
+
+@pytest.fixture(scope="module")
+def gapped(site, tmp_path_factory):
+    """A generated archive whose articles are of 2017 and 2019 only (one bundle, 2017-2019), where
+    one article is by a name (李忠), one by a longer name (李忠杰) and one has the longer name in
+    its title, both of those holding the name more often than its own article does (so that they
+    would score above it)."""
+    work = tmp_path_factory.mktemp("gapped")
+    generate_archive(work / "content", issues=2, articles_per_issue=30, start_year=2021, seed=7)
+    journal = load_journal(work / "content")
+    journal.render_bodies()
+    records = []
+    for n, article in enumerate(a for a in journal.articles if a.published):
+        year = ("2017", "2019")[n % 2]
+        records.append(dataclasses.replace(article.search_record, year=year, issue=f"{year}年第1期"))
+    name = unused_name(records)
+    longer = f"{name}杰"
+    records[0] = dataclasses.replace(records[0], authors=(name,), text=records[0].text * 3)  # long: a low score
+    records[1] = dataclasses.replace(records[1], authors=(longer,), kicker=longer, text=f"{longer}。\n" * 5)
+    records[2] = dataclasses.replace(records[2], title=f"{longer}：{records[2].title}", subtitle=longer,
+                                     text=f"{longer}。\n" * 5)
+    root = work / "site"
+    shutil.copytree(site / "search", root / "search")
+    shutil.copytree(site / "theme", root / "theme")
+    bundles = build_search_index(records, root, work / "cache", log=lambda m: None)
+    assert [b.name for b in bundles] == ["2017-2019"]
+    return root, records, name
+
+
+def test_the_year_filter_lists_the_years_held_not_those_between(gapped):
+    root, _records, _name = gapped
+    with serve(root) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/search/?q=工作")
+        page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
+        page.click(".search-filters summary")
+        page.wait_for_function("() => document.querySelector('select[name=year]').options.length > 1")
+        years = page.eval_on_selector_all("select[name=year] option", "os => os.map(o => o.value)")
+        assert years == ["", "2019", "2017"]  # not 2018
+
+
+def test_an_authors_own_article_ranks_above_a_longer_name_holding_theirs(gapped):
+    root, records, name = gapped
+    with serve(root) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/search/?q={name}")
+        page.wait_for_function("() => document.querySelector('[data-search]').dataset.state == 'done'", timeout=60_000)
+        shown = page.eval_on_selector_all(".search-result-title a", "links => links.map(a => a.pathname)")
+        assert shown[0] == "/" + records[0].url
+        assert set(shown) == expected(records, name) == {"/" + r.url for r in records[:3]}

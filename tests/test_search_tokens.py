@@ -52,8 +52,21 @@ def test_punctuation_inside_a_term_is_matched_as_printed_and_dropped_at_its_edge
     tokens = index_tokens("“7·26”重要讲话，7.3%和26个")
     assert occurs_at(tokens, term) == [1]
     assert [t["text"] for t in query_terms("“金秋助学”")] == ["金秋助学"]
-    (term,) = query_terms("农民工，入会")
-    assert occurs_at(index_tokens("推进农民工，入会工作；农民工入会"), term) == [2]
+    (term,) = query_terms("2017-2020")
+    assert term["text"] == "2017-2020" and occurs_at(index_tokens("（2017-2020年）2017—2021"), term) == [1]
+    (term,) = query_terms("青海工运》征稿")  # a title's mark inside a term, as printed
+    assert occurs_at(index_tokens("《青海工运》征稿启事"), term) == [1]
+
+
+@pytest.mark.parametrize("query", ["工会，改革", "工会、改革", "工会；改革", "工会：改革", "工会。改革", "工会！改革",
+                                   "工会？改革", "工会\u3000改革", "工会,改革", "工会; 改革", "“工会”、“改革”"])
+def test_punctuation_between_words_separates_terms_as_a_space_does(query):
+    assert query_terms(query) == query_terms("工会 改革")
+
+
+def test_punctuation_inside_a_word_of_letters_or_digits_does_not_separate():
+    assert [t["text"] for t in query_terms("1,600 3.5 7:30 U.S.")] == ["1,600", "3.5", "7:30", "u.s"]
+    assert [t["text"] for t in query_terms("2017年,工会")] == ["2017年", "工会"]  # a Han character is no digit
 
 
 def test_words_starting_with_x_never_meet_han_tokens():

@@ -26,15 +26,21 @@ from qhgy.build_cache import link_or_copy
 from qhgy.errors import QhgyError
 from qhgy.i18n import _
 from qhgy.journal import LANGUAGE
-from qhgy.search.bundles import Bundle, plan_bundles
+from qhgy.search.bundles import PAGES_BUNDLE, Bundle, plan_bundles
 from qhgy.search.canonical import canonicalise
-from qhgy.search.records import SearchRecord
+from qhgy.search.records import ARTICLE, SearchRecord
 from qhgy.search.tokens import TITLE_REGION, index_tokens, title_tokens
 
 PAGEFIND_VERSION = "1.5.2"
 # Changes whenever the token scheme or the page layout changes, so cached bundles are rebuilt.
-SCHEME = f"qhgy-search-4/pagefind-{PAGEFIND_VERSION}/title-{TITLE_REGION}"
+SCHEME = f"qhgy-search-5/pagefind-{PAGEFIND_VERSION}/title-{TITLE_REGION}"
 # What the browser needs of Pagefind's output; its own UI bundles are left out.
+# Pages made from a template whose text is the journal's own (the editorial board, the office's
+# address), indexed from the page as written (plugin qhgy_search). The lists (archive, sections,
+# authors, tags) are navigation, the search page and 404 are chrome: none of them is indexed.
+INDEXED_TEMPLATES = ("about",)
+# The byline as a result shows it (meta "authors"); search.js splits it at the same mark.
+AUTHOR_SEPARATOR = "、"
 _KEEP = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "index", "fragment", "filter")
 
 
@@ -50,6 +56,14 @@ class BuiltBundle:
     articles: int
     cached: bool
     meta: str = ""  # its metadata file: pagefind.zh-cn_<hash>.pf_meta
+    pages: int = 0  # the site's pages (征稿启事, about) among its records
+    years: tuple[str, ...] = ()  # the years it holds (2015-2019 may hold 2017 and 2019 only)
+
+    def listing(self) -> dict:
+        """Its entry in bundles.json: the search page lists the years held (never those between)
+        and says how many articles it searched, from these."""
+        return {"path": self.path, "years": self.name, "held": list(self.years), "articles": self.articles,
+                "pages": self.pages, "meta": self.meta}
 
 
 def _e(text: str) -> str:
@@ -57,16 +71,20 @@ def _e(text: str) -> str:
 
 
 def render_page(record: SearchRecord) -> str:
-    """The page Pagefind indexes for one article."""
+    """The page Pagefind indexes for one article or page. The title region holds the 引题, title,
+    副题, byline and source unit (record.heads), so that a name finds its author's articles as a
+    title match; the byline is also a filter (author), by which the browser tells a name that is
+    a byline from one that is part of a longer name."""
     facets = [("section", record.section), ("year", record.year), ("issue", record.issue)]
     facets += [("author", name) for name in record.authors]
     fields = [("title", record.title), ("url", record.url), ("section", record.section),
-              ("issue", record.issue), ("authors", "、".join(record.authors)), ("pages", record.pages),
-              ("subcolumn", record.subcolumn), ("kicker", record.kicker), ("subtitle", record.subtitle)]
+              ("issue", record.issue), ("authors", AUTHOR_SEPARATOR.join(record.authors)), ("pages", record.pages),
+              ("subcolumn", record.subcolumn), ("kicker", record.kicker), ("subtitle", record.subtitle),
+              ("source", record.source_unit), ("kind", record.kind if record.kind != ARTICLE else "")]
     hidden = "".join(f'<span data-pagefind-filter="{k}">{_e(v)}</span>' for k, v in facets if v)
     hidden += "".join(f'<span data-pagefind-meta="{k}">{_e(v)}</span>' for k, v in fields if v)
     body = " ".join(index_tokens(record.text.replace("\n", " ")))
-    heads = " ".join(x for x in (record.kicker, record.title, record.subtitle) if x)  # the title region
+    heads = " ".join(record.heads)  # a space between them: no character pair spans two of them
     return (f'<!DOCTYPE html><html lang="{_e(record.lang)}"><head><meta charset="utf-8"><title></title></head>'
             f'<body><div data-pagefind-body><p data-pagefind-weight="10">{_e(" ".join(title_tokens(heads)))}'
             f'</p><p>{_e(body)}</p><div data-pagefind-ignore>{hidden}</div></div></body></html>\n')
@@ -281,7 +299,7 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-_BUNDLE_NAME = re.compile(r"^\d{4}(?:-\d{4})?$")
+_BUNDLE_NAME = re.compile(rf"^(?:\d{{4}}(?:-\d{{4}})?|{PAGES_BUNDLE})$")
 
 
 def _meta_name(built: Path) -> str:
@@ -310,14 +328,14 @@ def build_search_index(records: list, site_dir: Path, cache: Path, default_lang:
         built, cached = folders[i]
         rel = f"{_lang_prefix(bundle.lang, default_lang)}pagefind/{bundle.name}/"
         written += sync_tree(built, site_dir / rel)  # 80 MB at 12,000 articles: hard links
-        made.append(BuiltBundle(bundle.name, bundle.lang, rel, len(bundle.records), cached, _meta_name(built)))
+        made.append(BuiltBundle(bundle.name, bundle.lang, rel, bundle.articles, cached, _meta_name(built),
+                                bundle.pages, tuple(bundle.years)))
         log((_("search: bundle {path} — {articles} articles (unchanged, from the cache)") if cached
              else _("search: bundle {path} — {articles} articles")).format(path=rel, articles=len(bundle.records)))
     owned = {site_lang} if site_lang else {b.lang for b in made} | {default_lang}
     for lang in owned:  # an empty archive lists no bundle, still a list
         folder = site_dir / _lang_prefix(lang, default_lang) / "pagefind"
-        listing = [{"path": b.path, "years": b.name, "articles": b.articles, "meta": b.meta}
-                   for b in made if b.lang == lang]
+        listing = [b.listing() for b in made if b.lang == lang]
         written += write_if_changed(folder / "bundles.json", json.dumps(listing, ensure_ascii=False))
         current = {b.path.rstrip("/").rsplit("/", 1)[-1] for b in made if b.lang == lang}
         for stale in folder.iterdir():  # a bundle of an earlier build: its period was renamed or emptied

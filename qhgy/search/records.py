@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup, NavigableString
 
 from qhgy.journal import LANGUAGE
 
+ARTICLE, PAGE = "article", "page"
+
 # Block elements end a line of text: words never run on across them.
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "td", "th", "pre",
            "dt", "dd", "div", "figure", "br", "hr", "tr")
@@ -31,6 +33,14 @@ class SearchRecord:
     lang: str = LANGUAGE
     kicker: str = ""  # 引题 and 副题: indexed with the title, shown on the article page
     subtitle: str = ""
+    source_unit: str = ""  # the contributing unit (供稿单位): indexed with the title, as the byline is
+    kind: str = ARTICLE  # PAGE: a page of the site (征稿启事, about): no issue, section or byline
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        """What the title region holds, in order: 引题, title, 副题, each author, the source unit.
+        Each is its own run of text, so no character pair joins the end of one to the next."""
+        return tuple(x for x in (self.kicker, self.title, self.subtitle, *self.authors, self.source_unit) if x)
 
     @property
     def fingerprint(self) -> str:
@@ -51,6 +61,7 @@ class PendingRecord:
     lang: str
     fingerprint: str
     make: Callable[[], SearchRecord] = field(compare=False, repr=False)
+    kind: str = ARTICLE
 
     def resolve(self) -> SearchRecord:
         return self.make()

@@ -8,6 +8,7 @@ const HAN_PREFIX = "x";
 const RUN_END = "w";
 const SPACE = "\u2420";
 const PAGE_SIZE = 10;
+const AUTHOR_SEPARATOR = "、";  // index.py: the authors of a result, as one field
 const HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{323af}";
 const RUNS = new RegExp(
   `(?<han>[${HAN}]+)|(?<word>(?:(?![${HAN}])[\\p{L}\\p{M}\\p{N}])+)|(?<space>\\s+)|(?<other>(?:(?!\\s)[^\\p{L}\\p{M}\\p{N}])+)`,
@@ -76,11 +77,21 @@ export function decode(tokens) {
 
 export const normalise = (text) => prepare(text).toLowerCase().replace(/\s+/g, " ");
 
+// Punctuation that separates terms as a space does (search_reference.py, SEPARATORS): the
+// Chinese marks that end a clause or part a list never stand inside a word; the ASCII ones do
+// (1,600  3.5  7:30), so they separate only where a letter or digit is not on both sides.
+const LATIN = `(?:(?![${HAN}])[\\p{L}\\p{M}\\p{N}])`;
+const SEPARATORS = new RegExp(`[\uff0c\u3001\uff1b\uff1a\u3002\uff01\uff1f\uff64\uff61]`
+  + `|(?<!${LATIN})[,;:.!?]|[,;:.!?](?!${LATIN})`, "gu");
+
+export const separate = (query) => normalise(query).replace(SEPARATORS, " ");
+
 // The terms of a query, each {text, tokens, offsets} (tokens.py, query_terms): what stands
-// between spaces, punctuation inside it included, at its edges dropped; all must occur.
+// between spaces (or separating punctuation), punctuation inside it included, at its edges
+// dropped; all must occur.
 export function queryTerms(query) {
   const terms = [];
-  for (const chunk of normalise(query).split(" ")) {
+  for (const chunk of separate(query).split(" ")) {
     const part = chunk.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
     if (!part || terms.some((t) => t.text === part)) continue;
     const tokens = [];
@@ -179,27 +190,35 @@ async function ensurePrefix(search, prefix) {
 // each load Pagefind's WebAssembly again and break the others: measured with 1.5.2.)
 async function loadBundles(root, filters = {}) {
   const base = root.dataset.siteurl || "";
-  let list = (await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json()).map((b) => {
-    const [first, last = first] = b.years.split("-").map(Number);  // "2017" or "2013-2017"
-    return { ...b, first, last };
-  });
-  const years = [];
-  for (const b of list) for (let y = b.first; y <= b.last; y++) years.push(String(y));
-  // A year (or an issue, whose label starts with its year) needs only the bundle holding it.
-  const year = Number(filters.year || (filters.issue || "").slice(0, 4)) || null;
-  if (year) list = list.filter((b) => b.first <= year && year <= b.last);
+  let list = (await (await fetch(`${base}/${root.dataset.index}bundles.json`)).json())
+    .map((b) => ({ ...b, held: b.held || [] }));
+  // the years some article is of (a bundle named 2015-2019 may hold 2017 and 2019 only), and
+  // how many articles the index holds: what the page says it searched
+  const years = [...new Set(list.flatMap((b) => b.held))];
+  const articles = list.reduce((sum, b) => sum + (b.articles || 0), 0);
+  // A year (or an issue, whose label names its year: 2017年第9-10期, No. 9–10, 2017) needs only
+  // the bundle holding it; any filter leaves out the pages' bundle (a page has no section, year,
+  // issue or author).
+  const year = filters.year || (filters.issue || "").match(/\d{4}/)?.[0];
+  if (year) list = list.filter((b) => b.held.includes(year));
+  if (Object.keys(filters).length) list = list.filter((b) => b.held.length);
   const bundles = list.map((b) => ({ path: `${base}/${b.path}`, meta: b.meta, chunks: null }));
-  if (!bundles.length) return { pagefind: null, bundles, years };
+  if (!bundles.length) return { pagefind: null, bundles, years, articles };
   // metaCacheTag: Pagefind fetches each bundle's entry with ?ts=<tag>, by default the time, which
   // downloads it again on every page; the name of the bundle's metadata changes with its content.
   const options = (bundle) => (bundle.meta ? { baseUrl: "/", metaCacheTag: bundle.meta } : { baseUrl: "/" });
   const pagefind = await import(`${bundles[0].path}pagefind.js`);
   await pagefind.options(options(bundles[0]));
+  // Pagefind 1.5.2's mergeIndex waits without end for the primary's WebAssembly when that failed
+  // to load (refused by a Content-Security-Policy, say); an empty preload waits for the primary,
+  // throws its error instead, and loads nothing.
+  if (bundles.length > 1) await pagefind.preload("");
   for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle.path, options(bundle));
-  return { pagefind, bundles, years };
+  return { pagefind, bundles, years, articles };
 }
 
 const PREFIX = /^x[0-9a-v]{4}$/;
+const NAME = new RegExp(`^[${HAN}]{2,}$`, "u");  // a term that may be a whole Chinese name
 const WHOLE_HAN = /^x[0-9a-v]{4}(?:[0-9a-v]{4}|w)$/;  // a pair or a run's end: no longer word starts with it
 
 async function searchTerm(search, term, filters) {
@@ -220,13 +239,25 @@ async function searchTerm(search, term, filters) {
     const positions = perToken.length ? perToken.map((m) => m.get(result.id) || new Set()) : [new Set(result.words)];
     if (!hasPattern(positions, term.offsets)) continue;
     const inTitle = hasPattern(positions, term.offsets, TITLE_REGION);
-    hits.set(result.id, { result, score: result.score, inTitle });
+    hits.set(result.id, { result, score: result.score, inTitle, byline: false });
   }
+  await markBylines(search, term, filters, hits);
   return hits;
 }
 
-// Candidates holding every term, ranked: every term in the title first, then Pagefind's score
-// (BM25; each bundle scores with its own statistics), then the id for a stable order.
+// A term that is the whole name of one of an article's authors ranks that article above those
+// where it is part of a longer name (李忠 in 李忠杰) or appears in a title or the text. The
+// byline is in the title region, so only title matches are asked; the author filter holds whole
+// names only, so the answer is exact, at the cost of each bundle's author filter, loaded once.
+async function markBylines(search, term, filters, hits) {
+  if (filters.author || !NAME.test(term.text) || ![...hits.values()].some((h) => h.inTitle)) return;
+  const found = await search.pagefind.search(term.tokens.join(" "), { filters: { ...filters, author: term.text } });
+  for (const result of found.results) if (hits.has(result.id)) hits.get(result.id).byline = true;
+}
+
+// Candidates holding every term, ranked: a term that is one of the authors' whole names first,
+// then every term in the title region, then Pagefind's score (BM25; each bundle scores with its
+// own statistics), then the id for a stable order.
 export async function candidates(search, terms, filters) {
   if (!search.pagefind) return [];
   let merged = null;
@@ -238,12 +269,15 @@ export async function candidates(search, terms, filters) {
       for (const [id, hit] of merged) {
         const other = hits.get(id);
         if (!other) merged.delete(id);
-        else merged.set(id, { result: hit.result, score: hit.score + other.score, inTitle: hit.inTitle && other.inTitle });
+        else {
+          merged.set(id, { result: hit.result, score: hit.score + other.score, inTitle: hit.inTitle && other.inTitle,
+            byline: hit.byline || other.byline });
+        }
       }
     }
   }
-  return [...(merged || new Map()).values()].sort((a, b) =>
-    (b.inTitle - a.inTitle) || (b.score - a.score) || (a.result.id < b.result.id ? -1 : 1));
+  return [...(merged || new Map()).values()].sort((a, b) => (b.byline - a.byline)
+    || (b.inTitle - a.inTitle) || (b.score - a.score) || (a.result.id < b.result.id ? -1 : 1));
 }
 
 // A result's readable text, checked literally: no result is shown that lacks a term.
@@ -252,11 +286,14 @@ export async function verify(candidate, terms) {
   const words = data.content.split(" ");
   const body = decode(words.slice(TITLE_REGION));
   const title = data.meta.title || "";
-  // the title region also holds the 引题 and 副题
-  const heads = normalise([data.meta.kicker, title, data.meta.subtitle].filter(Boolean).join("\n"));
+  // the title region also holds the 引题, 副题, authors and source unit (records.py, heads)
+  const { kicker, subtitle, authors, source } = data.meta;
+  const heads = normalise([kicker, title, subtitle, ...(authors || "").split(AUTHOR_SEPARATOR), source]
+    .filter(Boolean).join("\n"));
   const haystack = heads + "\n" + normalise(body);
   if (!terms.every((t) => haystack.includes(t.text))) return null;
-  return { url: data.meta.url, title, body, meta: data.meta, inTitle: terms.every((t) => heads.includes(t.text)) };
+  return { url: data.meta.url, title, body, meta: data.meta, inTitle: terms.every((t) => heads.includes(t.text)),
+    byline: candidate.byline };
 }
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
@@ -307,11 +344,19 @@ function readState() {
 
 const fmt = (template, values) => template.replace(/%\((\w+)\)s/g, (_, k) => values[k] ?? "");
 
+// Where a result stands: an article's section, issue, authors (a name searched for marked) and
+// pages; a page of the site says only that.
+function resultMeta(item, terms, text) {
+  if (item.meta.kind === "page") return escapeHtml(text.page);
+  const { section, issue, authors, pages } = item.meta;
+  return [section && escapeHtml(section), issue && escapeHtml(issue), authors && highlight(authors, terms),
+    pages && escapeHtml(fmt(text.pages, { pages }))].filter(Boolean).join(" · ");
+}
+
 function renderResult(item, terms, text, base) {
   const li = document.createElement("li");
   li.className = "search-result";
-  const byline = [item.meta.section, item.meta.issue, item.meta.authors,
-    item.meta.pages ? fmt(text.pages, { pages: item.meta.pages }) : ""].filter(Boolean).map(escapeHtml).join(" · ");
+  const byline = resultMeta(item, terms, text);
   li.innerHTML = `<h2 class="search-result-title"><a href="${escapeHtml(`${base}/${item.url}`)}">${highlight(item.title, terms)}</a></h2>`
     + `<p class="search-result-meta">${byline}</p><p class="search-result-excerpt">${excerpt(item.body, terms)}</p>`;
   return li;
@@ -333,8 +378,28 @@ async function fillFilters(search, form, state, text) {
   if (authors) authors.replaceChildren(...Object.keys(counts.author || {}).map((v) => new Option(v)));
 }
 
+// The outcome of a search goes in the results' heading, which then takes keyboard focus: a screen
+// reader reads it, and one Tab reaches the first result. The search runs when the page loads
+// with ?q= (the form is sent by reloading the page), so focus is moved only if the reader has not
+// put it somewhere meanwhile (typing a new query in a box while this one ran).
+function announce(heading, html) {
+  heading.innerHTML = html;
+  heading.hidden = false;
+  const active = document.activeElement;
+  if (!active || active === document.body || active === document.documentElement) heading.focus();
+}
+
+// "Searched 1,234 articles": the number of articles the index holds (bundles.json).
+function showScope(root, text, articles) {
+  const scope = root.querySelector(".search-scope");
+  const count = new Intl.NumberFormat(document.documentElement.lang || undefined).format(articles);
+  scope.textContent = fmt(text.scope, { count });
+  scope.hidden = false;
+}
+
 export async function main(root) {
   const text = JSON.parse(root.querySelector("#search-text").textContent);
+  const progress = root.querySelector(".search-progress");
   const status = root.querySelector(".search-status");
   const list = root.querySelector(".search-results");
   const more = root.querySelector(".search-more");
@@ -366,12 +431,14 @@ export async function main(root) {
   });
   const terms = queryTerms(state.query);
   if (!terms.length) {
-    status.textContent = state.query ? text.unusable : text.prompt;
+    if (state.query) announce(status, escapeHtml(text.unusable));
+    else progress.textContent = text.prompt;
     return;
   }
   root.dataset.state = "searching";
-  status.textContent = text.searching;
-  const ranked = await candidates(await ready(), terms, state.filters);
+  progress.textContent = text.searching;
+  const search = await ready();
+  const ranked = await candidates(search, terms, state.filters);
   let shown = 0;
   let next = 0;
   const showMore = async () => {
@@ -381,7 +448,7 @@ export async function main(root) {
       const item = await verify(ranked[next++], terms);
       if (item) batch.push(item);
     }
-    batch.sort((a, b) => b.inTitle - a.inTitle);  // within a batch, literal title matches first
+    batch.sort((a, b) => (b.byline - a.byline) || (b.inTitle - a.inTitle));  // within a batch, as checked literally
     const added = batch.map((item) => renderResult(item, terms, text, root.dataset.siteurl || ""));
     list.append(...added);
     shown += batch.length;
@@ -392,14 +459,16 @@ export async function main(root) {
   await showMore();
   const singleHan = terms.some((t) => Array.from(t.text).length === 1 && PREFIX.test(t.tokens[0]));
   const query = state.query;
+  progress.textContent = "";
+  showScope(root, text, search.articles);
   if (!shown) {
     const none = Object.keys(state.filters).length ? text.noneFiltered : text.none;
-    status.innerHTML = fmt(escapeHtml(none), { query: `<strong>${escapeHtml(query)}</strong>` });
+    announce(status, fmt(escapeHtml(none), { query: `<strong>${escapeHtml(query)}</strong>` }));
     root.querySelector(".search-help").hidden = false;
   } else {
     // ranked.length counts candidates; all but a rare few pass the literal check.
-    status.textContent = fmt(text.found, { count: String(ranked.length - (next - shown) ), query })
-      + (singleHan ? " " + text.single : "");
+    announce(status, escapeHtml(fmt(text.found, { count: String(ranked.length - (next - shown)), query })
+      + (singleHan ? " " + text.single : "")));
   }
   more.addEventListener("click", async () => {
     root.dataset.state = "searching";
@@ -414,7 +483,7 @@ export async function main(root) {
 const root = document.querySelector("[data-search]");
 if (root) main(root).catch((err) => {
   root.dataset.state = "error";
-  root.querySelector(".search-status").textContent = JSON.parse(root.querySelector("#search-text").textContent).failed;
+  root.querySelector(".search-progress").textContent = JSON.parse(root.querySelector("#search-text").textContent).failed;
   root.querySelector(".search-help").hidden = false;  // the links to browse instead
   console.error(err);
 });
