@@ -331,7 +331,7 @@ class Article:
         return SearchRecord(url=self.url, title=self.title, text=html_to_text(self.html), year=str(self.issue.year),
                             issue=self.issue.label, section=self.section, subcolumn=self.subcolumn,
                             authors=self.author_names, pages=self.pages_text, lang=self.lang,
-                            kicker=self.kicker, subtitle=self.subtitle)
+                            kicker=self.kicker, subtitle=self.subtitle, source_unit=self.source_unit)
 
 
 @dataclass(eq=False)
