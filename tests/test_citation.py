@@ -468,7 +468,8 @@ ENGLISH = dict(title_en="Overall Thoughts on Extending Trade Union Reform to the
 
 def test_the_english_line_names_the_family_first_the_journal_in_pinyin_and_sets_each_editions_marks():
     # 2015 writes the family name in capitals; 2025 no longer does, nor shortens a pinyin given name
-    # (2025 §7.1.1 ex. 10 "Li Jiangning"), and sets its full-width marks in English lines too (§8.1 ex. 4)
+    # (2025 §7.1.1 ex. 10 "Li Jiangning", in gbt7714-bibtex-style's tests/testfiles/option-check-pinyin.tlg),
+    # and sets its full-width marks in English lines too (§8.1 ex. 4, above)
     title = "Overall Thoughts on Extending Trade Union Reform to the Grassroots"
     assert gbt7714_en(article(**ENGLISH), "2015") == f"LI Zhong. {title}[J]. Qinghai Gongyun, 2017(9/10): 37-39."
     assert gbt7714_en(article(**ENGLISH), "2025") == f"Li Zhong. {title}[J]. Qinghai Gongyun，2017（9/10）：37-39."
