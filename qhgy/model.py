@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qhgy.citation import CitationData, gbt7714, gbt7714_en
+from qhgy.citation import CitationData, ReferenceLines, gbt7714, gbt7714_en, reference_lines
 from qhgy.journal import JOURNAL_SLUG, JOURNAL_TITLE, LANGUAGE, credit_writers
 from qhgy.names import NameTable
 from qhgy.schema import KEY_TABLES
@@ -288,7 +288,7 @@ class Article:
 
     @property
     def cite_stem(self) -> str:
-        """The citation files' path without suffix: …/07/qhgy-2017-9-10-07(.bib, .ris); a
+        """The citation files' path without suffix: …/07/qhgy-2017-9-10-07(.ris, .bib, .enw); a
         translation is cited as its original, the article printed."""
         return self.original.cite_stem if self.original else f"{self.url}{self.slug}"
 
@@ -317,13 +317,18 @@ class Article:
 
     @property
     def citation_gbt(self) -> str:
-        """The GB/T 7714-2015 reference line of 引用本文."""
+        """The reference line in the default GB/T 7714 edition (2025), as the PDF prints it."""
         return gbt7714(self.citation())
 
     @property
     def citation_en(self) -> str:
         """The same reference in English, where the article has an English title ("" where not)."""
         return gbt7714_en(self.citation())
+
+    @property
+    def citation_lines(self) -> tuple[ReferenceLines, ...]:
+        """引用本文's lines: each GB/T 7714 edition (the default first), each with its English line."""
+        return reference_lines(self.citation())
 
     @property
     def search_record(self) -> SearchRecord:

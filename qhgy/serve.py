@@ -30,6 +30,7 @@ TYPES = {
     ".txt": "text/plain; charset=utf-8",  # robots.txt
     ".bib": "application/x-bibtex; charset=utf-8",
     ".ris": "application/x-research-info-systems; charset=utf-8",
+    ".enw": "application/x-endnote-refer; charset=utf-8",  # EndNote tagged import
     ".pdf": "application/pdf",
     ".jpg": "image/jpeg",
     ".png": "image/png",

@@ -87,7 +87,8 @@ def test_what_consumers_derive_lives_on_the_article():
     assert speech.print_pdf_path == "2017/9-10/02/qhgy-2017-9-10-02-print.pdf"
     assert speech.authors[0].name == "李忠" and speech.authors[0].role == "省总工会党组书记"
     assert speech.authors[0].id == "li-zhong" and speech.role_of("李忠") == "省总工会党组书记"
-    assert speech.citation_gbt == "李忠. 发言[J]. 青海工运, 2017(9-10): 7-8."
+    assert speech.citation_gbt == "李忠. 发言[J]. 青海工运，2017（9/10）：7-8."  # GB/T 7714-2025, the default
+    assert [r.line for r in speech.citation_lines] == [speech.citation_gbt, "李忠. 发言[J]. 青海工运, 2017(9/10): 7-8."]
     cited = speech.citation("https://qhgy.example.org/")
     assert cited.url == "https://qhgy.example.org/2017/9-10/02/" and cited.first_page == 7
     speech.html = "<p>第一段。</p><h2>小标题</h2><p>第二段</p>"

@@ -248,7 +248,7 @@ def test_article_pdf_has_head_attributions_and_citation_footer(articles):
     a = next(x for x in articles if x["dir"].name == "34")
     first = PdfReader(a["pdf"]).pages[0].extract_text()
     assert "省总党组书记、常务副主席" in first and "李忠" in first  # author with role
-    assert "李忠.关于推进工会改革向基层延伸的总体思考[J].青海工运,2017(9-10):37-39." in squash(first)
+    assert "李忠.关于推进工会改革向基层延伸的总体思考[J].青海工运，2017（9/10）：37-39." in squash(first)  # GB/T 7714-2025
     meta = PdfReader(a["pdf"]).metadata
     assert meta.title == a["title"] and meta.author == "李忠"
 
@@ -285,11 +285,11 @@ def test_a_translations_pdf_is_set_in_english(site):
     reader = PdfReader(pdf)
     title = BeautifulSoup(page, "html.parser").h1.get_text()
     assert reader.metadata.title == title and reader.trailer["/Root"]["/Lang"] == "en"
-    assert "Qinghai Gongyun" in reader.metadata["/Keywords"] and "[J]. Qinghai Gongyun, 2017(9-10)" in reader.metadata.subject
+    assert "Qinghai Gongyun" in reader.metadata["/Keywords"] and "[J]. Qinghai Gongyun，2017（9/10）" in reader.metadata.subject
     first = reader.pages[0].extract_text()
     assert "Qinghai Gongyun, No. 9–10, 2017" in first  # the running head
     assert "王霞" in first  # the name, as printed
-    assert "WANG Xia." in first  # the English citation at the foot
+    assert "Wang Xia." in first  # the English citation at the foot (GB/T 7714-2025: the family name as written)
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1] for p in reader.pages
              for f in (p["/Resources"].get("/Font") or {}).values()}
     assert any(f.startswith("NotoSerif-") for f in fonts) and any(f.startswith("NotoSerifCJK") for f in fonts), fonts

@@ -1,8 +1,10 @@
 """Plugin qhgy_issues, in an in-process build of the tiny site: one page per issue (its 目录 by
-section, in print order, with page ranges) and each article's citation files, BibTeX and RIS,
-with absolute URLs when the site has its address (SITEURL)."""
+section, in print order, with page ranges) and each article's citation files, RIS, BibTeX and
+EndNote, with absolute URLs when the site has its address (SITEURL)."""
 
 import pytest
+
+from qhgy.citation import DOWNLOADS
 
 from plugin_build import ARTICLES, CALL_URL, ISSUE_URL, build, plugins
 
@@ -73,8 +75,14 @@ def test_ris_of_an_article_with_two_authors_over_two_pages(site):
                       ("ID", "qhgy-2030-3-4-01")]
 
 
+def test_endnote_of_an_article_with_two_authors_over_two_pages(site):
+    assert site.read(f"{ISSUE_URL}01/qhgy-2030-3-4-01.enw").splitlines() == [
+        "%0 Journal Article", "%A 赵明", "%A 钱红", "%T 推进产业工人队伍建设改革", "%J 青海工运", "%D 2030",
+        "%8 2030-04-10", "%N 3-4", "%P 2-3", "%G zh-CN", f"%U {SITEURL}/2030/3-4/01/", "%F qhgy-2030-3-4-01"]
+
+
 @pytest.mark.parametrize("order, title, authors, pages, slug", ARTICLES)
-def test_every_article_has_both_citation_files(site, order, title, authors, pages, slug):
+def test_every_article_has_every_citation_file(site, order, title, authors, pages, slug):
     bib = site.read(f"{ISSUE_URL}{order}/{slug}.bib")
     ris = site.read(f"{ISSUE_URL}{order}/{slug}.ris")
     first, _, last = pages.partition("—")
@@ -85,12 +93,15 @@ def test_every_article_has_both_citation_files(site, order, title, authors, page
         assert f"pages = {{{first}}}" in bib and f"SP  - {first}\n" in ris and "EP  - " not in ris
     assert [line[6:] for line in ris.splitlines() if line.startswith("AU  - ")] == list(authors)
     assert ("author = " in bib) == bool(authors)
+    enw = site.read(f"{ISSUE_URL}{order}/{slug}.enw").splitlines()
+    assert f"%T {title}" in enw and f"%P {first}{'-' + last if last else ''}" in enw
+    assert [line[3:] for line in enw if line.startswith("%A ")] == list(authors)
 
 def test_the_citation_files_are_the_ones_the_article_page_offers(site):
     for order, *_, slug in ARTICLES:
         page = site.soup(f"{ISSUE_URL}{order}/index.html")
         offered = {a["href"].removeprefix(SITEURL + "/") for a in page.select(".cite-files a")}
-        assert offered == {f"{ISSUE_URL}{order}/{slug}.bib", f"{ISSUE_URL}{order}/{slug}.ris"}
+        assert offered == {f"{ISSUE_URL}{order}/{slug}{suffix}" for suffix in (".ris", ".bib", ".enw")}
         assert all((site.output / path).is_file() for path in offered)
 
 
@@ -98,4 +109,13 @@ def test_without_the_plugin_there_is_no_issue_page_and_no_citation_file(tmp_path
     result = build(tmp_path, plugins())
     assert result.problems() == []
     assert f"{ISSUE_URL}index.html" not in result.files()
-    assert not [f for f in result.files() if f.endswith((".bib", ".ris"))]
+    assert not [f for f in result.files() if f.endswith((".bib", ".ris", ".enw"))]
+
+
+def test_the_incremental_writer_counts_every_citation_file_as_the_builds(tmp_path):
+    """qhgy_writer removes what the last build produced and this one did not; files written outside
+    it are declared (expected_files), or a later build would leave them out of its manifest."""
+    result = build(tmp_path, plugins("qhgy_issues", "qhgy_writer"), SITEURL=SITEURL)
+    written = {f for f in result.files() if f.endswith(tuple(DOWNLOADS))}
+    assert len(written) == len(ARTICLES) * len(DOWNLOADS) == 9
+    assert written <= result.settings["QHGY_OUTPUT_STATE"].produced

@@ -37,7 +37,9 @@ def test_each_article_page_prints_its_model(site, order, title, authors, pages, 
 def test_an_articles_byline_role_and_citation_come_from_the_model(site):
     page = site.soup(f"{ISSUE_URL}01/index.html")
     assert page.select_one(".byline").get_text() == "赵明（省总工会副主席）、钱红"
-    assert page.select_one(".cite-gbt").get_text() == "赵明, 钱红. 推进产业工人队伍建设改革[J]. 青海工运, 2030(3-4): 2-3."
+    assert [p.get_text() for p in page.select(".cite-gbt")] == [
+        "赵明，钱红. 推进产业工人队伍建设改革[J]. 青海工运，2030（3/4）：2-3.",  # GB/T 7714-2025, the default, first
+        "赵明, 钱红. 推进产业工人队伍建设改革[J]. 青海工运, 2030(3/4): 2-3."]
 
 
 def test_articles_link_to_their_neighbours_in_print_order(site):

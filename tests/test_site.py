@@ -120,28 +120,74 @@ def test_scholarly_metadata_in_head(site):
     assert og["og:type"] == "article" and og["og:title"] == meta["citation_title"]
 
 
-def test_citation_block_and_files(site):
+# 引用本文 of two bundled articles, as each edition prints it (the default, 2025, first); the combined
+# issue 9-10 is written 9/10, as both standards write a 合期.
+CITED = {
+    "34": [("2025", "李忠. 关于推进工会改革向基层延伸的总体思考[J]. 青海工运，2017（9/10）：37-39.",
+            "Li Zhong. Overall Thoughts on Extending Trade Union Reform to the Grassroots[J]. Qinghai Gongyun，2017（9/10）：37-39."),
+           ("2015", "李忠. 关于推进工会改革向基层延伸的总体思考[J]. 青海工运, 2017(9/10): 37-39.",
+            "LI Zhong. Overall Thoughts on Extending Trade Union Reform to the Grassroots[J]. Qinghai Gongyun, 2017(9/10): 37-39.")],
+    "07": [("2025", "王霞. 在省委群团改革工作座谈会上的发言[J]. 青海工运，2017（9/10）：9-10.",
+            "Wang Xia. Speech at the Provincial Party Committee's Symposium on the Reform of Mass Organisations[J]. "
+            "Qinghai Gongyun，2017（9/10）：9-10."),
+           ("2015", "王霞. 在省委群团改革工作座谈会上的发言[J]. 青海工运, 2017(9/10): 9-10.",
+            "WANG Xia. Speech at the Provincial Party Committee's Symposium on the Reform of Mass Organisations[J]. "
+            "Qinghai Gongyun, 2017(9/10): 9-10.")],
+}
+
+
+def cited_lines(html) -> list[tuple[str, str, str]]:
+    """(edition, line, English line) of each edition 引用本文 gives, in its order."""
+    block = html.select_one(".cite")
+    lines = []
+    for edition in dict.fromkeys(p["data-edition"] for p in block.select(".cite-gbt")):
+        line, english = (block.select_one(f'.cite-gbt{extra}[data-edition="{edition}"]') for extra in (":not(.cite-en)", ".cite-en"))
+        assert line["lang"] == "zh-CN" and english["lang"] == "en"
+        lines.append((edition, line.get_text(), english.get_text()))
+    return lines
+
+
+@pytest.mark.parametrize("order", CITED)
+def test_cite_this_article_gives_both_editions_the_2025_one_first(site, order):
+    html = soup(site, f"2017/9-10/{order}/index.html")
+    assert cited_lines(html) == CITED[order]
+    assert [h.get_text() for h in html.select(".cite .cite-edition")] == ["GB/T 7714—2025", "GB/T 7714—2015"]
+
+
+def test_the_citation_files_are_offered_and_written(site):
     html = soup(site, "2017/9-10/34/index.html")
-    assert html.select_one(".cite-gbt").get_text() == \
-        "李忠. 关于推进工会改革向基层延伸的总体思考[J]. 青海工运, 2017(9-10): 37-39."
-    bib = read(site, "2017/9-10/34/qhgy-2017-9-10-34.bib")
+    stem = "2017/9-10/34/qhgy-2017-9-10-34"
+    links = html.select(".cite-files a[download]")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("RIS", f"/{stem}.ris"), ("BibTeX", f"/{stem}.bib"), ("EndNote", f"/{stem}.enw")]
+    bib = read(site, f"{stem}.bib")
     assert bib.startswith("@article{qhgy-2017-9-10-34,") and "pages = {37--39}" in bib.replace("={", " = {")
-    ris = (site / "2017/9-10/34/qhgy-2017-9-10-34.ris").read_bytes().decode("utf-8")
+    ris = (site / f"{stem}.ris").read_bytes().decode("utf-8")
     assert ris.startswith("TY  - JOUR\r\n") and "AU  - 李忠\r\n" in ris and ris.rstrip().endswith("ER  -")
+    enw = read(site, f"{stem}.enw").splitlines()
+    assert enw[:4] == ["%0 Journal Article", "%A 李忠", "%T 关于推进工会改革向基层延伸的总体思考",
+                       "%Q Overall Thoughts on Extending Trade Union Reform to the Grassroots"]
+    assert {"%J 青海工运", "%D 2017", "%N 9-10", "%P 37-39", "%G zh-CN"} <= set(enw)
+
+
+def test_a_translation_is_cited_as_its_original_in_every_line_and_file(site):
+    original, translation = soup(site, "2017/9-10/07/index.html"), soup(site, "en/2017/9-10/07/index.html")
+    assert cited_lines(translation) == cited_lines(original) == CITED["07"]
+    files = [a["href"] for a in translation.select(".cite-files a")]
+    assert files == [a["href"] for a in original.select(".cite-files a")]
+    assert all((site / href.lstrip("/")).is_file() for href in files) and files[-1].endswith("07/qhgy-2017-9-10-07.enw")
+    assert not list((site / "en/2017/9-10/07").glob("*.enw"))
 
 
 def test_an_article_with_an_english_title_is_cited_in_both_languages(site):
     """The bundled articles have English titles (title_en): 引用本文 gives the English line too, and
-    the meta, BibTeX and RIS carry both titles."""
+    the meta, BibTeX, RIS and EndNote files carry both titles."""
     html = soup(site, "2017/9-10/34/index.html")
-    english = html.select_one(".cite-en")
-    assert english["lang"] == "en"
-    assert english.get_text() == ("LI Zhong. Overall Thoughts on Extending Trade Union Reform to the Grassroots[J]. "
-                                  "Qinghai Gongyun, 2017(9-10): 37-39.")
     alternative = html.find("meta", attrs={"name": "DC.Title.Alternative"})
     assert alternative["lang"] == "en" and alternative["content"].startswith("Overall Thoughts")
     assert "titleaddon = {[Overall Thoughts" in read(site, "2017/9-10/34/qhgy-2017-9-10-34.bib")
     assert "TT  - Overall Thoughts" in (site / "2017/9-10/34/qhgy-2017-9-10-34.ris").read_text(encoding="utf-8")
+    assert "%Q Overall Thoughts" in read(site, "2017/9-10/34/qhgy-2017-9-10-34.enw")
 
 
 def test_author_page_lists_articles_across_issues_with_roles(site):

@@ -1,6 +1,6 @@
 """qhgy_issues: the pages of the journal Pelican does not make: one page per issue (its 目录 by
 section, from the journal model) in each language's site, and each article's citation files
-(BibTeX, RIS) once, by the journal's own language's run, at the output phase. Each file is
+(RIS, BibTeX, EndNote) once, by the journal's own language's run, at the output phase. Each file is
 written only when its bytes change (qhgy_writer)."""
 
 from pathlib import Path
@@ -8,13 +8,13 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from qhgy.citation import bibtex, ris
+from qhgy.citation import DOWNLOADS
 from qhgy.incremental import write_if_changed
 from qhgy.site import JOURNAL_SETTING
 
 
 class IssuePagesGenerator(Generator):
-    """One page per issue, plus each article's BibTeX and RIS files."""
+    """One page per issue, plus each article's citation files (RIS, BibTeX, EndNote)."""
 
     def generate_context(self):
         pass
@@ -31,7 +31,7 @@ class IssuePagesGenerator(Generator):
                 continue
             for article in issue.articles:
                 citation = article.citation(siteurl)
-                for suffix, render in ((".bib", bibtex), (".ris", ris)):
+                for suffix, render in DOWNLOADS.items():
                     write_if_changed(Path(self.output_path) / f"{article.cite_stem}{suffix}",
                                      render(citation).encode("utf-8"))
 

@@ -31,6 +31,7 @@ from pelican.writers import Writer
 
 from qhgy import incremental
 from qhgy.build_cache import cache_dir
+from qhgy.citation import DOWNLOADS
 from qhgy.content import load_yaml
 from qhgy.site import JOURNAL_SETTING, PROJECT, LAST_RUN_SETTING
 from qhgy.site_language import language_prefixes
@@ -249,7 +250,7 @@ def expected_files(state: OutputState, settings) -> set[str]:
         files.add(issue.pdf_path)
         for article in issue.articles:
             files |= {version.pdf_path for version in article.versions}
-            files |= {f"{article.cite_stem}.bib", f"{article.cite_stem}.ris"}
+            files |= {f"{article.cite_stem}{suffix}" for suffix in DOWNLOADS}
             if article.print_pdf_path:
                 files.add(article.print_pdf_path)
     owned = {f.lstrip("/") for f in files}
