@@ -306,7 +306,9 @@ class Article:
                             number=issue.number, first_page=self.pages.first, last_page=self.pages.last,
                             date=issue.date, url=absolute(self.url), pdf_url=absolute(self.pdf_path),
                             lang=self.lang, journal=JOURNAL_TITLE, title_en=self.title_en,
-                            authors_en=self.authors_en)
+                            authors_en=self.authors_en, doi=self.doi, abstract=self.abstract,
+                            keywords=self.keywords, abstract_en=self.summary_en, keywords_en=self.keywords_en,
+                            clc=self.clc, fund=self.fund)
 
     @property
     def versions(self) -> list[Article]:

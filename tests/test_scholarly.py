@@ -98,3 +98,17 @@ def test_a_wrong_value_is_an_error_naming_the_key_and_line(bundled_copy, keys, m
     checked = check_content(bundled_copy)
     problems = [str(p) for p in checked.problems]
     assert any(message in p and "34.md:" in p for p in problems), problems
+
+
+def test_the_citations_carry_them(scholarly_site):
+    import rispy
+
+    html = soup(scholarly_site, "2017/9-10/34/index.html")
+    lines = [p.get_text() for p in html.select(".cite-gbt")]
+    assert all(line.endswith(f"DOI:{SCHOLARLY['doi']}.") or line.endswith(f"DOI:{SCHOLARLY['doi']}")
+               for line in lines), lines  # the standards end the line with the DOI
+    ris = rispy.loads((scholarly_site / "2017/9-10/34/qhgy-2017-9-10-34.ris").read_text(encoding="utf-8"))[0]
+    assert ris["doi"] == SCHOLARLY["doi"] and ris["abstract"] == SCHOLARLY["abstract"]
+    assert set(SCHOLARLY["keywords"] + SCHOLARLY["keywords_en"]) <= set(ris["keywords"])
+    enw = (scholarly_site / "2017/9-10/34/qhgy-2017-9-10-34.enw").read_text(encoding="utf-8")
+    assert f"%R {SCHOLARLY['doi']}" in enw and "%K 工会改革" in enw and "%L D412.6" in enw
