@@ -66,7 +66,7 @@ def score_plan(name: str, plan, issue) -> Score:
         # pieces printed under one title (three speeches) are told apart by their authors
         best = max((i for i in items if id(i) not in used), default=None,
                    key=lambda i: (round(similarity(i.draft.title, article.title), 2),
-                                  len(set(i.draft.authors) & set(article.author_names)), -abs(i.order - article.order)))
+                                  len(set(i.draft.authors) & {a.name for a in article.byline}), -abs(i.order - article.order)))
         if best is None or similarity(best.draft.title, article.title) < FOUND or not best.draft.paragraphs:
             continue
         used.add(id(best))
@@ -77,7 +77,8 @@ def score_plan(name: str, plan, issue) -> Score:
         d = best.draft
         roles = {name: role for name, role in d.roles.items() if name in d.authors and role}
         right["section"] += best.section == article.section
-        right["authors"] += tuple(d.authors) == article.author_names
+        # the byline as printed: the writer a credit line names is an author the model derives from it
+        right["authors"] += tuple(d.authors) == tuple(a.name for a in article.byline)
         right["roles"] += roles == {a.name: a.role for a in article.authors if a.role}
         right["article_date"] += (d.article_date or None) == (article.article_date.isoformat()
                                                               if article.article_date else None)

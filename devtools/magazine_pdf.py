@@ -240,7 +240,7 @@ def issue_data(issue, layout: Layout) -> dict:
         sub = article.subcolumn if article.subcolumn and article.subcolumn not in section["subs"] else ""
         if sub:
             section["subs"].append(sub)
-        section["entries"].append({"title": article.title, "authors": "、".join(article.author_names),
+        section["entries"].append({"title": article.title, "authors": "、".join(a.name for a in article.byline),  # as printed: a credit's writer is in the credit
                                    "page": f"{article.pages.first:02d}", "sub": sub})
     articles, previous = [], None
     for article in pieces:

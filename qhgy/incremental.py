@@ -31,7 +31,9 @@ BODY_NAMES = frozenset({"content", "summary", "html", "body", "_content", "get_c
 # Libraries whose version changes what a page looks like.
 LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "pelican-yaml-metadata", "feedgenerator")
 # Settings that hold the build's own objects, not settings (their content is hashed page by page).
-NOT_SETTINGS = frozenset({"QHGY_JOURNAL", "QHGY_SITE_LANGUAGE"})  # qhgy.site: JOURNAL_SETTING; qhgy.site_language
+# qhgy.site: JOURNAL_SETTING; qhgy.site_language; qhgy.qr: QR_CACHE_SETTING (the codes' cache: a code is
+# hashed as what it encodes, the address, on the page that shows it).
+NOT_SETTINGS = frozenset({"QHGY_JOURNAL", "QHGY_SITE_LANGUAGE", "QHGY_QR_CACHE_OBJECT"})
 
 
 def _h(*parts) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 
 def babel_locale(lang: str) -> str:
@@ -27,6 +28,17 @@ def long_date(value: dt.date | dt.datetime, lang: str) -> str:
         value = value.date()
     locale = babel_locale(lang)
     return format_date(value, DATE_PATTERNS.get(locale.split("_")[0], "long"), locale=locale)
+
+
+def file_size(size: int, lang: str) -> str:
+    """A download's size as a reader weighs it: 356 KB, 1.2 MB (decimal units, one decimal above
+    1 MB), the number in the language's way; "" for an unknown size."""
+    if size <= 0:
+        return ""
+    locale = babel_locale(lang)
+    if size < 1_000_000:
+        return f"{format_decimal(max(1, round(size / 1000)), locale=locale)} KB"
+    return f"{format_decimal(round(size / 1_000_000, 1), format='#,##0.0', locale=locale)} MB"
 
 
 # Open Graph wants language_TERRITORY: a language written without a region gets the one the

@@ -219,6 +219,9 @@ class Article:
     # The body as the site prints it: Pelican's rendering in a build (with the image plugin's
     # <picture>s), the same Markdown settings elsewhere (render_bodies).
     html: str = ""
+    # Set when the PDFs are made (qhgy.pdf.build.record_sizes), before the pages that link them:
+    pdf_size: int = 0
+    print_pdf_size: int = 0
     authors_en: tuple[str, ...] = ()  # where there is an English title: the authors' English names (qhgy.names)
 
     @property
@@ -383,6 +386,7 @@ class Issue:
     print_pdf_offset: int = 0
     printed: dt.date | None = None  # 印刷日期 and 印数: a 内部资料 prints them (qhgy.legal)
     print_run: int | None = None
+    pdf_size: int = 0  # set when the PDFs are made (qhgy.pdf.build.record_sizes)
     # Set when the journal is assembled:
     articles: list[Article] = field(default_factory=list, repr=False)  # published, in print order
     notices: list[Article] = field(default_factory=list, repr=False)  # pages printed in the issue, print order

@@ -73,3 +73,12 @@ def test_the_svg_is_sized_by_css_and_has_no_script():
     svg = qr_svg(f"{PUBLIC}/2017/9-10/07/")
     assert svg.startswith("<svg") and 'viewBox="0 0 ' in svg and " width=" not in svg.split(">")[0]
     assert "<script" not in svg and "style=" not in svg  # the page's policy allows neither inline
+
+
+def test_the_cache_is_no_setting_of_the_pages():
+    """The cache object is the build's own, not a setting: hashed, it would differ every build and
+    every page would be rendered again."""
+    from qhgy.incremental import NOT_SETTINGS
+    from qhgy.qr import QR_CACHE_SETTING
+
+    assert QR_CACHE_SETTING in NOT_SETTINGS

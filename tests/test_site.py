@@ -215,6 +215,21 @@ def test_a_credit_lines_writer_has_the_piece_on_her_page_and_the_photographer_st
     assert english.select_one(".byline").get_text() == "Zhu Aili"  # the English page shows no credit line
 
 
+def test_pdf_links_give_the_files_size(site):
+    from qhgy.languages import file_size
+
+    for page, selector in (("2017/9-10/07/index.html", ".article-facts dd a[download]"),
+                           ("2017/9-10/index.html", ".issue-pdf a[download]"),
+                           ("en/2017/9-10/07/index.html", ".article-facts dd a[download]"),
+                           ("en/2017/9-10/01/index.html", ".article-facts dd a[download]")):
+        link = soup(site, page).select_one(selector)
+        size = (site / link["href"].lstrip("/")).stat().st_size
+        lang = "en" if page.startswith("en/") else "zh-CN"
+        shown = link.find_next_sibling("span", class_="file-size").get_text()
+        assert file_size(size, lang) in shown and size > 10_000, (page, shown)
+    assert file_size(1_234_567, "zh-CN") == "1.2 MB" and file_size(356_400, "en") == "356 KB"
+
+
 def test_section_page_groups_by_issue(site):
     html = soup(site, "sections/xin-xi-duan-bo/index.html")
     assert html.h1.get_text() == "信息短播"

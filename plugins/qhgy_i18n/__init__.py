@@ -14,7 +14,7 @@ from babel.support import NullTranslations, Translations
 from pelican import signals
 
 from qhgy.journal import LANGUAGE
-from qhgy.languages import autonym, babel_locale, long_date, og_locale
+from qhgy.languages import autonym, babel_locale, file_size, long_date, og_locale
 from qhgy.settings import plugin_settings
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,7 @@ def install(generator) -> None:
     env.filters["long_date"] = functools.lru_cache(maxsize=None)(lambda value: long_date(value, locale))
     env.filters["autonym"] = functools.lru_cache(maxsize=None)(autonym)  # a language switch: 中文, English
     env.filters["og_locale"] = og_locale  # zh-CN → zh_CN, en → en_GB
+    env.filters["file_size"] = lambda size: file_size(size, locale)  # a PDF link's size: 356 KB
 
 
 def register() -> None:

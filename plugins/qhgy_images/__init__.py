@@ -2,8 +2,9 @@
 
 While the context is built (the templates need the images' sizes): every issue's cover — its
 photo resized, or a typeset cover — and Open Graph card, the ones not cached made on every core
-(QHGY_JOBS processes); every article's photos become <picture>s with WebP and JPEG srcsets. At
-the output phase the files are put into output/images/, a file already there left alone.
+(QHGY_JOBS processes); every article's photos become <picture>s with WebP and JPEG srcsets; and
+the files are put into output/images/, a file already there left alone — before any page is
+written, since the print PDFs, made then (qhgy_pdf), print the photos.
 Setting: QHGY_IMAGE_CACHE (README, Settings)."""
 
 import logging
@@ -39,12 +40,12 @@ class ImagesGenerator(Generator):
                 continue
             article._content = responsive_photos(article._content, Path(article.source_path).parent, article.slug,
                                                  siteurl, cache, self.published, article.source_path)
-        log.info("qhgy_images: %d covers and photos' sizes ready (%.1f s)", len(self.published),
-                 time.perf_counter() - started)
+        placed = sum(place(source, Path(self.output_path) / rel) for source, rel in self.published.items())
+        log.info("qhgy_images: %d covers and photos in the output, %d of them new or changed (%.1f s)",
+                 len(self.published), placed, time.perf_counter() - started)
 
     def generate_output(self, writer):
-        placed = sum(place(source, Path(self.output_path) / rel) for source, rel in self.published.items())
-        log.info("qhgy_images: %d files in the output, %d of them new or changed", len(self.published), placed)
+        pass  # the files are placed with the context: the PDFs print them before any page is written
 
 
 def get_generators(pelican):

@@ -49,11 +49,14 @@ class Bodies:
 
 
 def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, siteurl: str = "",
-                        workers: int | None = None, qr=None, public_siteurl: str = "", legal=None) -> list[str]:
+                        workers: int | None = None, qr=None, public_siteurl: str = "", legal=None,
+                        wanted=lambda lang: True, issues: bool = True) -> list[str]:
     """Render what changed of every issue's PDFs into output (each article's `html` set), with
     `workers` processes (default: qhgy.build_cache.worker_count); the names of the documents
     rendered (the others came from the cache). qr: an address's QR code as SVG (qhgy.qr.QrCache.svg),
-    printed on each article with its public address (public_siteurl); legal: the issue's 版权 marks."""
+    printed on each article with its public address (public_siteurl); legal: the issue's 版权 marks.
+    wanted(lang): the languages whose articles' PDFs to make (a build's run, its own); issues: the
+    issues' PDFs and print extracts too (the journal's own language's run)."""
     output = Path(output).resolve()
     # Typst may read any file: photos are in the output, a cover's original in content/
     renderer = Renderer(cache=cache, root=Path("/"))
@@ -73,13 +76,15 @@ def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, 
         bodies = Bodies(image_file)
         # each article, and each of its translations in the translation's language
         # (a translation whose text this build has not read, outside `qhgy build`, is not printed)
-        for article in [v for a in issue.articles for v in a.versions if v is a or v.html]:
+        for article in [v for a in issue.articles for v in a.versions if (v is a or v.html) and wanted(v.lang)]:
             names = journal.names_in(article.lang.split("-")[0]) if article.original else None
             code = qr(f"{public_siteurl}/{article.url}") if qr and public_siteurl else ""
             need(article_document(article, bodies.key_part(article), page, names, code),
                  lambda article=article, bodies=bodies, names=names, code=code: article_document(
                      article, bodies.blocks(article), page, names, code),
                  output / article.pdf_path, str(article.path))
+        if not issues:
+            continue
         # the cover photo as the editors supplied it: print wants its full resolution
         cover = str(issue.cover_image_file.resolve()) if issue.cover_image else None
         need(issue_document(issue, {a: bodies.key_part(a) for a in issue.articles}, page, cover_image=cover,
@@ -90,3 +95,25 @@ def render_journal_pdfs(journal, output: Path, page: PageSettings, cache: Path, 
         cut_print_extracts(issue, output, cache)
     render_jobs(renderer, list(jobs.values()), workers)
     return renderer.rendered
+
+
+def record_sizes(journal, output: Path, wanted=lambda lang: True, issues: bool = True) -> int:
+    """Each PDF's size on its model object (pdf_size, print_pdf_size), which the pages give beside
+    their links; as a field of the object it is part of what decides whether a page is written again.
+    The number of PDFs."""
+    def size(path: str) -> int:
+        file = output / path
+        return file.stat().st_size if path and file.is_file() else 0
+
+    count = 0
+    for issue in journal.issues:
+        if issues:
+            issue.pdf_size = size(issue.pdf_path)
+            count += 1
+        for article in issue.articles:
+            for version in article.versions:
+                if wanted(version.lang):
+                    version.pdf_size = size(version.pdf_path)
+                    version.print_pdf_size = size(version.print_pdf_path)
+                    count += 1
+    return count
