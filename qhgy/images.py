@@ -525,3 +525,35 @@ def responsive_photos(html: str, base_dir: Path, slug: str, siteurl: str, cache:
         for variant in variants:
             published[variant.path] = f"{folder}{variant.path.name}"
     return str(soup)
+
+
+# The journal's WeChat official account (公众号): its QR code, as the WeChat platform gives it to
+# download, shown in every page's footer and on the about page (setting WECHAT_ACCOUNT).
+WECHAT_MIN_SIZE = 200  # pixels: smaller, a phone's camera struggles to read it off a screen
+
+
+def wechat_qr(account: dict, content_dir: Path, siteurl: str, published: dict[Path, str]) -> dict:
+    """The account's name and its QR code for the templates (src, width, height); the file, put in
+    the output as it is (a QR code must not be resampled), is added to `published`."""
+    source = Path(content_dir) / account["qr"]
+    problem = None
+    try:
+        with Image.open(source) as image:
+            width, height = image.size
+            if image.format not in ("PNG", "JPEG"):
+                problem = _("it is a {kind} file: give a PNG or JPEG").format(kind=image.format)
+            elif min(width, height) < WECHAT_MIN_SIZE or abs(width - height) > width // 10:
+                problem = _("it is {width}×{height} pixels: give the square code of at least {least} pixels "
+                            "the WeChat platform offers to download").format(width=width, height=height,
+                                                                            least=WECHAT_MIN_SIZE)
+    except FileNotFoundError:
+        raise ImageError(source, _("WECHAT_ACCOUNT's qr file is not there"),
+                         _("put the account's QR code in the content folder, or correct 'qr' in WECHAT_ACCOUNT")) from None
+    except (UnidentifiedImageError, OSError) as err:
+        raise ImageError(source, _("WECHAT_ACCOUNT's qr file is not an image: {error}").format(error=err),
+                         _("download the code again from the WeChat platform")) from None
+    if problem:
+        raise ImageError(source, _("WECHAT_ACCOUNT's qr file cannot be used: {problem}").format(problem=problem))
+    rel = f"{SITE_IMAGES}/wechat/{source.name}"
+    published[source] = rel
+    return {"name": account["name"], "src": f"{siteurl}/{rel}", "width": width, "height": height}

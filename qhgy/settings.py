@@ -58,6 +58,12 @@ SETTINGS = (
             "`.cache/pdf` beside the content folder; the environment variable of the same name works too)", _folder),
     Setting("QHGY_IMAGE_CACHE", "qhgy_images", None, "where covers and photo sizes are kept between builds "
             "(default `.cache/images`; also an environment variable)", _folder),
+    Setting("WECHAT_ACCOUNT", "qhgy_images", None, "the journal's WeChat official account (公众号), shown with its "
+            "QR code in every page's footer and on the about page: {'name': '青海工会', 'qr': 'wechat-qr.png'} (the "
+            "code as the WeChat platform offers it, PNG or JPEG, in the content folder); None shows none",
+            lambda v: None if v is None or (isinstance(v, dict) and set(v) == {"name", "qr"}
+                                            and all(isinstance(x, str) and x.strip() for x in v.values()))
+            else "None, or {'name': the account's name, 'qr': its QR code's file in the content folder}"),
     Setting("SEARCH_INDEX_URL", "qhgy_search", "pagefind/", "the folder of the search bundles; must be "
             "`pagefind/`, where the search page loads them (a language's run puts its prefix before it: `en/pagefind/`)",
             lambda v: None if isinstance(v, str) and re.fullmatch(r"(?:[a-z]{2,3}/)?pagefind/", v) else "'pagefind/'"),

@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from qhgy.build_cache import cache_dir, place, worker_count
-from qhgy.images import cover_job, issue_cover, make_covers, responsive_photos
+from qhgy.images import cover_job, issue_cover, make_covers, responsive_photos, wechat_qr
 from qhgy.settings import plugin_settings
 from qhgy.site import JOURNAL_SETTING
 
@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 class ImagesGenerator(Generator):
     def generate_context(self):
-        plugin_settings(self.settings, "qhgy_images")
+        own = plugin_settings(self.settings, "qhgy_images")
         started = time.perf_counter()
         cache = cache_dir(self.settings, "images", "QHGY_IMAGE_CACHE")
         siteurl = self.settings.get("SITEURL", "")
@@ -40,6 +40,9 @@ class ImagesGenerator(Generator):
                 continue
             article._content = responsive_photos(article._content, Path(article.source_path).parent, article.slug,
                                                  siteurl, cache, self.published, article.source_path)
+        account = own["WECHAT_ACCOUNT"]
+        self.context["wechat"] = wechat_qr(account, Path(self.settings["PATH"]), siteurl,
+                                           self.published) if account else None
         placed = sum(place(source, Path(self.output_path) / rel) for source, rel in self.published.items())
         log.info("qhgy_images: %d covers and photos in the output, %d of them new or changed (%.1f s)",
                  len(self.published), placed, time.perf_counter() - started)
