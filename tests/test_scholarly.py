@@ -112,3 +112,41 @@ def test_the_citations_carry_them(scholarly_site):
     assert set(SCHOLARLY["keywords"] + SCHOLARLY["keywords_en"]) <= set(ris["keywords"])
     enw = (scholarly_site / "2017/9-10/34/qhgy-2017-9-10-34.enw").read_text(encoding="utf-8")
     assert f"%R {SCHOLARLY['doi']}" in enw and "%K 工会改革" in enw and "%L D412.6" in enw
+
+
+# Dublin Core's fifteen elements (DCMES 1.1) and the PRISM basic names the pages use.
+DC_ELEMENTS = {"title", "creator", "subject", "description", "publisher", "contributor", "date", "type", "format",
+               "identifier", "source", "language", "relation", "coverage", "rights"}
+PRISM_NAMES = {"publicationName", "number", "volume", "publicationDate", "startingPage", "endingPage", "doi",
+               "issn", "keyword"}
+
+
+def test_the_meta_is_valid(scholarly_site):
+    """Every name is one of its vocabulary's, DC and PRISM have their schema link, an xml:lang has
+    the same lang (HTML's rule for it), and the page parses as strict HTML5."""
+    import html5lib
+
+    text = (scholarly_site / "2017/9-10/34/index.html").read_text(encoding="utf-8")
+    html5lib.HTMLParser(strict=True).parse(text)
+    html = soup(scholarly_site, "2017/9-10/34/index.html")
+    names = [m["name"] for m in html.find_all("meta", attrs={"name": True})]
+    assert {n.split(".", 1)[1] for n in names if n.startswith("DC.") and n != "DC.Title.Alternative"} <= DC_ELEMENTS
+    assert {n.split(".", 1)[1] for n in names if n.startswith("prism.")} <= PRISM_NAMES
+    assert html.find("link", rel="schema.DC")["href"] == "http://purl.org/dc/elements/1.1/"
+    for meta in html.find_all("meta", attrs={"xml:lang": True}):
+        assert meta.get("lang") == meta["xml:lang"], meta
+
+
+def test_a_page_with_every_key_is_accessible(browser, scholarly_site):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from devtools.browser import serve
+
+    with serve(scholarly_site) as base:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "/2017/9-10/34/")
+        results = Axe().run(page)
+        page.close()
+    serious = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+               for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
