@@ -22,7 +22,7 @@ from qhgy.check import load_journal
 from qhgy.model import page_dash
 from qhgy.pdf.blocks import blocks
 from qhgy.pdf.documents import PageSettings, article_document, issue_document, print_pages
-from qhgy.pdf.labels import label_ranges, roman, with_page_labels
+from qhgy.pdf.labels import PageLabelError, label_ranges, roman, with_page_labels
 from qhgy.pdf.render import Renderer
 
 from conftest import CONTENT
@@ -61,10 +61,10 @@ def span(label: str) -> tuple[int, int]:
 
 
 def cited_pages(site: Path, article) -> tuple[int, int]:
-    """The pages the article page's 引用本文 gives (GB/T 7714: `…: 9-10.`)."""
+    """The pages the article page's 引用本文 gives (GB/T 7714-2025: `…：9-10.`, 2015: `…: 9-10.`)."""
     html = (site / article.url / "index.html").read_text(encoding="utf-8")
     text = BeautifulSoup(html, "html.parser").select_one(".cite-gbt").get_text()
-    first, last = re.search(r":\s*(\d+)(?:-(\d+))?\.\s*$", text).groups()
+    first, last = re.search(r"[:：]\s*(\d+)(?:-(\d+))?\.\s*$", text).groups()
     return int(first), int(last or first)
 
 
@@ -241,7 +241,7 @@ def test_labels_are_added_without_changing_typsts_bytes_and_always_the_same(rend
     assert with_page_labels(labelled, labels) == labelled
     check = subprocess.run(["pdfinfo", "-"], input=labelled, capture_output=True)
     assert check.returncode == 0 and b"Pages:           4" in check.stdout, check.stderr
-    with pytest.raises(ValueError):
+    with pytest.raises(PageLabelError):
         with_page_labels(pdf, ["1"])
 
 

@@ -15,6 +15,8 @@ import re
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
+from qhgy.errors import QhgyError
+
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 FRONT_PAGES = 100  # front matter longer than this is labelled by prefix, one page a range
@@ -82,6 +84,11 @@ def _serialized(obj) -> bytes:
     return out.getvalue()
 
 
+class PageLabelError(QhgyError):
+    """The template reported another number of page labels than the PDF has pages: a fault of
+    journal.typ, not of the content."""
+
+
 def with_page_labels(pdf: bytes, labels: list[str]) -> bytes:
     """The PDF with those page labels, one a page; unchanged when it shows them already (a PDF
     without labels shows 1, 2, …)."""
@@ -89,7 +96,8 @@ def with_page_labels(pdf: bytes, labels: list[str]) -> bytes:
     catalog = reader.trailer["/Root"]
     pages = catalog["/Pages"]["/Count"]  # read without walking the page tree
     if len(labels) != pages:
-        raise ValueError(f"{len(labels)} page labels for {pages} pages")
+        raise PageLabelError(None, f"{len(labels)} page labels for {pages} pages",
+                             "qhgy/pdf/templates/journal.typ reports one label a page (<page-labels>)")
     wanted = _page_labels_object(labels)
     if catalog.get("/PageLabels", _page_labels_object(_default(pages))) == wanted:
         return pdf
