@@ -9,6 +9,7 @@ from qhgy.importer.markdown import caption_markdown, to_markdown
 from qhgy.importer.model import Draft
 from qhgy.importer.paragraphs import drop_jumps, join_paragraphs, unify_item_numbers
 from qhgy.importer.punctuation import document_number, normalize_more
+from qhgy.importer.record import take_record
 from qhgy.importer.segment import Piece
 from qhgy.importer.tail import date_from_signature, parse_tail, take_trailing_source_unit
 from qhgy.importer.title import choose_title
@@ -26,7 +27,7 @@ def build_draft(piece: Piece) -> Draft:
     body_end = parse_tail(piece.blocks, head_end, draft)
     add_listed_authors(draft, known)
     body = piece.blocks[head_end:body_end]
-    paragraphs = drop_jumps(join_paragraphs(body, draft), draft)
+    paragraphs = take_record(drop_jumps(join_paragraphs(body, draft), draft), draft)
     take_trailing_source_unit(paragraphs, draft)
     counts = draft.counts
     paragraphs = unify_item_numbers(

@@ -28,6 +28,8 @@ class Draft:
     source_unit: str = ""
     reprinted_from: str = ""
     credits: str = ""
+    # the scholarly record printed with it (qhgy.importer.record): abstract, keywords, clc, doi…
+    record: dict = field(default_factory=dict)
     captions: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)  # Markdown blocks
     notes: list[str] = field(default_factory=list)  # what the importer was unsure of

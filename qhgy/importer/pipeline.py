@@ -125,6 +125,10 @@ def _article_meta(item: Item, toc: Toc) -> dict:
                        ("reprinted_from", d.reprinted_from), ("credits", d.credits)):
         if value:
             meta[key] = value
+    # the scholarly record printed with it, in the key table's order (qhgy.importer.record)
+    for key in ("abstract", "keywords", "summary_en", "keywords_en", "fund", "clc", "doi", "received", "revised"):
+        if d.record.get(key):
+            meta[key] = d.record[key]
     if item.piece.entry is None:
         meta["in_toc"] = False
     meta["lang"] = LANGUAGE
