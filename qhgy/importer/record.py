@@ -46,9 +46,11 @@ _DOI = re.compile(r"DOI\s*[:：]\s*(10\.\d{4,9}/[^\s；;，,]+?)[.。]?(?=\s|$|[
 _DATE = r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?"
 _RECEIVED = re.compile(r"收稿日期\s*[:：]\s*" + _DATE)
 _REVISED = re.compile(r"修回日期\s*[:：]\s*" + _DATE)
-# A line of identifiers only (中图分类号：D412.6 文献标识码：A 文章编号：1009-…): nothing else of it is text.
-_IDENTIFIERS = re.compile(r"^(?:\s*(?:中图分类号|文献标识码|文献标志码|文章编号|DOI|收稿日期|修回日期)\s*[:：]\s*\S+"
-                          r"(?:\s*\S+)??\s*[;；,，]?)+\s*$", re.I)
+# A line of identifiers only (中图分类号：D412.6 文献标识码：A 文章编号：1009-…): it starts with a
+# label, and once the labels are taken out what is left is values (codes, numbers, dates), no words.
+_ID_LABEL = re.compile(r"(?:中图分类号|文献标识码|文献标志码|文章编号|DOI|收稿日期|修回日期)\s*[:：]", re.I)
+_ID_VALUE = re.compile(r"[0-9A-Za-z.\-/()（）年月日_:]+")
+_ID_SEPARATORS = re.compile(r"[\s;；,，]+")
 _KEYWORD_SPLIT = re.compile(r"\s*[;；，,、]\s*|\s{2,}|\u3000+")
 
 
@@ -64,6 +66,13 @@ def _keywords(text: str) -> list[str]:
     return [w for w in words if w]
 
 
+def _identifiers_only(text: str) -> bool:
+    if not _ID_LABEL.match(text):
+        return False
+    values = [v for v in _ID_SEPARATORS.split(_ID_LABEL.sub(" ", text)) if v]
+    return bool(values) and all(_ID_VALUE.fullmatch(v) for v in values)
+
+
 def _read(paragraph: str, found: dict) -> bool:
     """Take what the paragraph records; True when all of it is record (it then leaves the body)."""
     text = paragraph.strip()
@@ -74,7 +83,7 @@ def _read(paragraph: str, found: dict) -> bool:
                 return False
             found[field.key] = _keywords(value) if field.key.startswith("keywords") else value
             return True
-    if not _IDENTIFIERS.match(text):  # a sentence that mentions a 中图分类号 is text
+    if not _identifiers_only(text):  # a sentence that mentions a 中图分类号 is text
         return False
     values = {}
     for pattern, key, convert in ((_CLC, "clc", lambda m: re.sub(r"\s*[;；]\s*", ";", m.group(1))),
