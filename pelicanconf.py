@@ -68,8 +68,9 @@ THEME_STATIC_PATHS = []  # qhgy_writer copies theme/static/ into THEME_STATIC_DI
 # qhgy_images rewrites the photos (a generator's context) before qhgy_model hands each body to
 # the model at all_generators_finalized; qhgy_search indexes those bodies at the output phase.
 # qhgy_sanitize cleans each body as Pelican reads it (content_object_init), before any plugin
-# after it in this list sees the body. qhgy_writer comes before qhgy_pdf and qhgy_sitemap: at
-# `finalized` it deletes the last build's files this build does not make before they write.
+# after it in this list sees the body. qhgy_model hands the bodies over before qhgy_pdf makes the
+# PDFs (both at all_generators_finalized). qhgy_writer comes before qhgy_sitemap: at `finalized`
+# it deletes the last build's files this build does not make before the sitemap is written.
 # tests/test_site.py holds this order.
 PLUGIN_PATHS = [str(Path(__file__).parent / "plugins")]
 PLUGINS = ["qhgy_check", "qhgy_ids", "pelican.plugins.yaml_metadata", "qhgy_sanitize", "qhgy_lang", "qhgy_model",

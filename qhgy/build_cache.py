@@ -62,3 +62,52 @@ def worker_count() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+class DiskMemo:
+    """Values made from a key (a string), kept between builds in one pickle file: loaded when first
+    asked, written whole under another name and renamed (a build stopped half-way leaves the old
+    file). keep_all: keep the entries a build did not ask for (an incremental build asks only for
+    what it renders again); otherwise the file keeps what the last build used and no more."""
+
+    def __init__(self, file: Path, keep_all: bool = False) -> None:
+        self.file = Path(file)
+        self.keep_all = keep_all
+        self.used: dict[str, object] = {}
+        self.made = 0
+        self._old: dict | None = None
+
+    def _load(self) -> dict:
+        if self._old is None:
+            import pickle
+
+            try:
+                with open(self.file, "rb") as f:
+                    self._old = pickle.load(f)  # noqa: S301 — the build's own cache file
+            except Exception:  # noqa: BLE001 — no cache, or an unreadable one: make the values again
+                self._old = {}
+            if not isinstance(self._old, dict):
+                self._old = {}
+        return self._old
+
+    def get(self, key: str, make):
+        value = self.used.get(key)
+        if value is None:
+            value = self._load().get(key)
+            if value is None:
+                value = make()
+                self.made += 1
+            self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        import pickle
+
+        if not self.made and (self.keep_all or (self._old is not None and self.used.keys() == self._old.keys())):
+            return  # nothing new, and nothing to drop
+        kept = {**self._load(), **self.used} if self.keep_all else self.used
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.file.with_suffix(".tmp")
+        with open(partial, "wb") as f:
+            pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.file)

@@ -330,39 +330,13 @@ class MarkdownCache:
     version; kept between builds in one file, with only the bodies the last build converted."""
 
     def __init__(self, folder: Path, markdown_settings) -> None:
-        self.file = Path(folder) / "markdown.pickle"
+        from qhgy.build_cache import DiskMemo
+
         self.salt = _h(_stable_repr(markdown_settings), library_versions())
-        self.used: dict[str, str] = {}
-        self._old: dict[str, str] | None = None
-
-    def _load(self) -> dict[str, str]:
-        if self._old is None:
-            import pickle
-
-            try:
-                with open(self.file, "rb") as f:
-                    self._old = pickle.load(f)  # noqa: S301 — the build's own cache file
-            except Exception:  # noqa: BLE001 — no cache, or an unreadable one: convert again
-                self._old = {}
-        return self._old
+        self._memo = DiskMemo(Path(folder) / "markdown.pickle")
 
     def get(self, text: str, convert) -> str:
-        key = _h(self.salt, text)
-        html = self.used.get(key)
-        if html is None:
-            html = self._load().get(key)
-            if html is None:
-                html = convert(text)
-            self.used[key] = html
-        return html
+        return self._memo.get(_h(self.salt, text), lambda: convert(text))
 
     def save(self) -> None:
-        import pickle
-
-        if self._old is not None and self.used.keys() == self._old.keys():
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.file.with_suffix(".tmp")
-        with open(temp, "wb") as f:
-            pickle.dump(self.used, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, self.file)
+        self._memo.save()

@@ -7,14 +7,14 @@ Making one takes about 4 ms, 50 s for 12,000 articles, so each is kept in a cach
 from __future__ import annotations
 
 import io
-import os
-import pickle
 from pathlib import Path
+
+from qhgy.build_cache import DiskMemo
 
 CACHE_FILE = "qr.pickle"
 # The settings key under which a build keeps its cache (plugin qhgy_qr), which the PDFs use too.
 QR_CACHE_SETTING = "QHGY_QR_CACHE_OBJECT"
-VERSION = "segno-svg-1"  # a change of how codes are drawn drops the cache
+VERSION = "segno-svg-1"  # part of each key: a change of how codes are drawn makes them again
 
 
 def qr_svg(url: str) -> str:
@@ -34,37 +34,15 @@ class QrCache:
     addresses never change (DESIGN: URLs from issue and order), so the cache grows with it alone."""
 
     def __init__(self, folder: Path) -> None:
-        self.file = Path(folder) / CACHE_FILE
-        self._old: dict[str, str] | None = None
-        self.used: dict[str, str] = {}
-        self.made = 0
+        self._memo = DiskMemo(Path(folder) / CACHE_FILE, keep_all=True)
 
-    def _load(self) -> dict[str, str]:
-        if self._old is None:
-            try:
-                with open(self.file, "rb") as f:
-                    version, self._old = pickle.load(f)
-                if version != VERSION:
-                    self._old = {}
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-                self._old = {}  # no cache yet, or an unreadable one: make the codes again
-        return self._old
+    @property
+    def made(self) -> int:
+        return self._memo.made
 
     def svg(self, url: str) -> str:
-        found = self.used.get(url) or self._load().get(url)
-        if found is None:
-            found = qr_svg(url)
-            self.made += 1
-        self.used[url] = found
-        return found
+        return self._memo.get(f"{VERSION} {url}", lambda: qr_svg(url))
 
     def save(self) -> None:
-        """Add the codes made in this build (atomically: a build stopped half-way leaves the old cache)."""
-        if not self.made:
-            return
-        merged = {**self._load(), **self.used}
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.file.with_suffix(".tmp")
-        with open(partial, "wb") as f:
-            pickle.dump((VERSION, merged), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.file)
+        """Add the codes made in this build."""
+        self._memo.save()

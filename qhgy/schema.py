@@ -18,7 +18,8 @@ DIGITS = re.compile(r"^\d{1,4}$")
 # A DOI as the registration agency issues it (10.prefix/suffix), written without https://doi.org/.
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 # 中图分类号 (Chinese Library Classification), one or more separated by ;: D412.6, TP391.1, F272-05
-CLC = re.compile(r"^[A-Z][A-Z]?\d*(?:[.\-/]\d+)*(?:;[A-Z][A-Z]?\d*(?:[.\-/]\d+)*)*$")
+CLC_CODE = r"[A-Z][A-Z]?\d*(?:[.\-/]\d+)*"
+CLC = re.compile(rf"^{CLC_CODE}(?:;{CLC_CODE})*$")
 
 
 @dataclass(frozen=True)

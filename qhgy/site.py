@@ -55,7 +55,7 @@ def run_pelican(settings_file: str, overrides: dict | None = None) -> None:
 PREFIXED_SUFFIXES = ("_URL", "_SAVE_AS", "_ATOM", "_RSS")
 NOT_PREFIXED = ("SITEURL", "FEED_DOMAIN", "STATIC_URL", "STATIC_SAVE_AS")
 # Whether a run is the build's last: it writes what needs every language's run done (the sitemap
-# lists every language's pages; a translation's PDF prints the body its language's run read).
+# lists every language's pages).
 LAST_RUN_SETTING = "QHGY_LAST_RUN"
 
 

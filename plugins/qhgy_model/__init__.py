@@ -38,12 +38,15 @@ def attach(content) -> None:
 def list_credited_writers(content) -> None:
     """Pelican makes author pages from the `authors` key; the writer a credit line names (文稿：朱爱丽)
     is an author too (qhgy.model), so her page lists the piece."""
-    named = [a.name for a in getattr(content, "authors", [])]
+    named = {a.name for a in getattr(content, "authors", [])}
+    credited = []
     for author in content.model.authors:
         if author.name not in named:
             wrapper = PelicanAuthor(author.name, content.settings)
             wrapper.slug = author.id  # its stored URL id (content/ids.yaml), as qhgy_ids gives the others
-            content.authors = [*getattr(content, "authors", []), wrapper]
+            credited.append(wrapper)
+    if credited:
+        content.authors = [*getattr(content, "authors", []), *credited]
 
 
 def give_templates_the_journal(generator) -> None:

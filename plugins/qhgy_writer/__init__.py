@@ -8,9 +8,10 @@ English run's are under en/, and the run of the journal's language leaves en/ al
 
 At `initialized`: an output folder this project has not built before (no manifest) is emptied,
 as Pelican's DELETE_OUTPUT_DIRECTORY would (a language's run empties only its own folder). The writer (`get_writer`) skips pages whose key is
-unchanged. At `finalized`, before the PDFs are made (this plugin comes before qhgy_pdf in
-PLUGINS): the theme's static files are copied where they changed, files of the last build
-that no step produced this time are deleted, and the manifest is saved.
+unchanged. At `finalized` (before qhgy_sitemap writes, which comes after it in PLUGINS): the
+theme's static files are copied where they changed, files of the last build that no step
+produced this time are deleted (the PDFs, made earlier in the run, are known from the journal),
+and the manifest is saved.
 
 Pelican reads each Markdown file once more than the check does, for its own objects: the YAML
 header with the project's loader (libyaml's), and the body's HTML from the last build's cache
@@ -261,7 +262,7 @@ def expected_files(state: OutputState, settings) -> set[str]:
 
 def tidy(pelican) -> None:
     """Copy the theme's static files where they changed, and delete what the last build produced and this
-    one does not (before the PDFs are made: what they will write is known from the journal)."""
+    one does not (what the PDFs, images and citation files are is known from the journal)."""
     settings = pelican.settings
     state: OutputState = settings[STATE_SETTING]
     static = Path(settings["THEME"]) / "static"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from qhgy.importer.model import Draft
+from qhgy.schema import CLC_CODE
 
 # Where the record stands: among the first and the last paragraphs of an article.
 HEAD_PARAGRAPHS = 8
@@ -41,7 +42,7 @@ FIELDS = (
     Field("fund", re.compile(_label("基金项目"))),
     Field("author_note", re.compile(_label("作者简介"))),
 )
-_CLC = re.compile(r"中图分类号\s*[:：]\s*([A-Z][A-Z]?\d*(?:[.\-/]\d+)*(?:\s*[;；]\s*[A-Z][A-Z]?\d*(?:[.\-/]\d+)*)*)")
+_CLC = re.compile(rf"中图分类号\s*[:：]\s*({CLC_CODE}(?:\s*[;；]\s*{CLC_CODE})*)")  # as the key's check reads it
 _DOI = re.compile(r"DOI\s*[:：]\s*(10\.\d{4,9}/[^\s；;，,]+?)[.。]?(?=\s|$|[；;，,])", re.I)
 _DATE = r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?"
 _RECEIVED = re.compile(r"收稿日期\s*[:：]\s*" + _DATE)

@@ -31,6 +31,12 @@ class Submission:
     def is_bot(self) -> bool:
         return bool(self.fields.get(HONEYPOT, "").strip())
 
+    def file_names(self) -> list[tuple[str, "Upload"]]:
+        """Each file under the name it is kept and mailed by: numbered in the order sent, made safe
+        for the server's disk (01-稿件.docx, 02-书屋_1.jpg)."""
+        return [(f"{n:02d}-{safe_filename(upload.filename, upload.field)}", upload)
+                for n, upload in enumerate(self.files, 1)]
+
     @property
     def language(self) -> str:
         """The locale the contributor's page spoke, for the receiver's answer."""

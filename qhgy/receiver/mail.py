@@ -13,7 +13,7 @@ from pathlib import Path
 
 from qhgy.i18n import N_, translations
 from qhgy.receiver.config import MailSettings
-from qhgy.receiver.intake import Submission, safe_filename
+from qhgy.receiver.intake import Submission
 
 
 def message(submission: Submission, record: str, folder: Path, settings: MailSettings) -> EmailMessage:
@@ -33,11 +33,10 @@ def message(submission: Submission, record: str, folder: Path, settings: MailSet
             gettext(N_("The files ({mb:.1f} MB) are too large to attach: they are kept on the server in {folder}.")))
     mail.set_content(f"{record}\n{note.format(folder=folder, mb=size / 1048576)}\n")
     if attach:
-        for n, upload in enumerate(submission.files, 1):
+        for name, upload in submission.file_names():
             kind = mimetypes.guess_type(upload.filename)[0] or "application/octet-stream"
             maintype, subtype = kind.split("/", 1)
-            mail.add_attachment(upload.data, maintype=maintype, subtype=subtype,
-                                filename=f"{n:02d}-{safe_filename(upload.filename, upload.field)}")
+            mail.add_attachment(upload.data, maintype=maintype, subtype=subtype, filename=name)
     return mail
 
 

@@ -20,7 +20,7 @@ import shutil
 from pathlib import Path
 
 from qhgy.i18n import N_, translations
-from qhgy.receiver.intake import Submission, safe_filename
+from qhgy.receiver.intake import Submission
 
 RECORD = "登记表.txt"
 MAIL_FAILED = "邮件未发出.txt"  # written when the editors' e-mail could not be sent: find them with `ls */*/邮件未发出.txt`
@@ -45,8 +45,8 @@ def store(submission: Submission, storage: Path, now: dt.datetime | None = None)
         (partial / RECORD).write_text(registration_text(submission, now), encoding="utf-8")
         (partial / "fields.json").write_text(json.dumps(submission.fields, ensure_ascii=False, indent=1),
                                              encoding="utf-8")
-        for n, upload in enumerate(submission.files, 1):
-            (partial / f"{n:02d}-{safe_filename(upload.filename, upload.field)}").write_bytes(upload.data)
+        for file_name, upload in submission.file_names():
+            (partial / file_name).write_bytes(upload.data)
         for path in partial.iterdir():
             with path.open("rb") as fp:
                 os.fsync(fp.fileno())  # on disk before the contributor is told it arrived
